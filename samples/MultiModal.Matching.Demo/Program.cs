@@ -1,0 +1,1 @@
+Console.WriteLine("MultiModal.Matching demo: coming with the facade issue.");
