@@ -19,11 +19,24 @@ public sealed class IsaConfig : ManualConfig
     {
         Job baseJob = Job.ShortRun.WithWarmupCount(1).WithIterationCount(5).WithEvaluateOverhead(false)
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(25)).WithClock(new ThreadCpuClock());
-        AddJob(baseJob.WithId("Vector512"));
-        AddJob(baseJob.WithId("AVX2").WithEnvironmentVariables(
-            new EnvironmentVariable("DOTNET_EnableAVX512", "0"), new EnvironmentVariable("DOTNET_EnableAVX512F", "0")));
-        AddJob(baseJob.WithId("Vector128").WithEnvironmentVariables(new EnvironmentVariable("DOTNET_EnableAVX2", "0")));
-        AddJob(baseJob.WithId("Scalar").WithEnvironmentVariables(new EnvironmentVariable("DOTNET_EnableHWIntrinsic", "0")));
+        Job[] jobs =
+        [
+            baseJob.WithId("Vector512"),
+            baseJob.WithId("AVX2").WithEnvironmentVariables(
+                new EnvironmentVariable("DOTNET_EnableAVX512", "0"), new EnvironmentVariable("DOTNET_EnableAVX512F", "0")),
+            baseJob.WithId("Vector128").WithEnvironmentVariables(new EnvironmentVariable("DOTNET_EnableAVX2", "0")),
+            baseJob.WithId("Scalar").WithEnvironmentVariables(new EnvironmentVariable("DOTNET_EnableHWIntrinsic", "0")),
+        ];
+
+        // MMM_BENCH_JOBS=Vector512,AVX2 runs a subset (each job is a process per case, slow on a loaded machine).
+        string[]? only = Environment.GetEnvironmentVariable("MMM_BENCH_JOBS")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (Job job in jobs)
+        {
+            if (only is null || only.Contains(job.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                AddJob(job);
+            }
+        }
 
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median);
@@ -45,15 +58,14 @@ public sealed class InProcessShortConfig : ManualConfig
 }
 
 /// <summary>
-/// The scan measured twice in the host process: on the wall clock and on <see cref="ThreadCpuClock"/>, which
-/// ignores the time slices other processes take on the shared machine.
+/// The scan in the host process, timed on <see cref="ThreadCpuClock"/>, which ignores the time slices other
+/// processes take on the shared machine.
 /// </summary>
 public sealed class ScanConfig : ManualConfig
 {
     public ScanConfig()
     {
         Job job = Job.ShortRun.WithWarmupCount(1).WithIterationCount(5).WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
-        AddJob(job.WithId("WallClock"));
         AddJob(job.WithClock(new ThreadCpuClock()).WithId("ThreadCpuClock"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median);
