@@ -1,3 +1,5 @@
+using MultiModal.Matching.Indexing;
+
 namespace MultiModal.Matching.Fusion;
 
 /// <summary>Late fusion: retrieve per modality, merge the lists into candidates, fill the gaps by policy, normalise, combine, select.</summary>
@@ -44,6 +46,61 @@ internal static class LateFusionEngine
             }
 
             destination.SetStatistics(ws.CandidateCount, window);
+        }
+        finally
+        {
+            FusionWorkspace.Return(ws);
+        }
+    }
+
+    /// <summary>Retrieves the per-modality lists of a query once (every modality it has, window <paramref name="window"/>), for <see cref="SearchCached"/>.</summary>
+    public static Neighbor[][] RetrieveAll(IFusionSource source, MultiModalQuery query, int window)
+    {
+        var ws = FusionWorkspace.Rent();
+        try
+        {
+            ws.Resolve(source, query, FusionSettings.Default);
+            ws.Retrieve(query, window);
+            var lists = new Neighbor[ws.Slots][];
+            for (int m = 0; m < ws.Slots; m++)
+            {
+                lists[m] = ws.Searched[m] ? ws.Lists[m].AsSpan(0, ws.ListCount[m]).ToArray() : [];
+            }
+
+            return lists;
+        }
+        finally
+        {
+            FusionWorkspace.Return(ws);
+        }
+    }
+
+    /// <summary>Late fusion over lists retrieved earlier by <see cref="RetrieveAll"/> (weight tuning re-fuses the same lists many times).</summary>
+    public static void SearchCached(LateFusion fusion, IFusionSource source, MultiModalQuery query, Neighbor[][] lists, int k, FusionResult destination)
+    {
+        var ws = FusionWorkspace.Rent();
+        try
+        {
+            ws.Resolve(source, query, fusion.Settings);
+            for (int m = 0; m < ws.Slots; m++)
+            {
+                if (!ws.Searched[m])
+                {
+                    continue;
+                }
+
+                var list = lists[m];
+                FusionWorkspace.Grow(ref ws.Lists[m], list.Length);
+                FusionWorkspace.Grow(ref ws.ListRaw[m], list.Length);
+                list.CopyTo(ws.Lists[m], 0);
+                ws.ListCount[m] = list.Length;
+                for (int i = 0; i < list.Length; i++)
+                {
+                    ws.ListRaw[m][i] = Scoring.ScoreMath.ToSimilarity(ws.Metric[m], list[i].Distance);
+                }
+            }
+
+            FuseLists(ws, source, fusion.Combination, k, exact: false, destination);
         }
         finally
         {
