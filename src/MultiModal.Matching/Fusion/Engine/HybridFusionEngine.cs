@@ -73,7 +73,8 @@ internal static class HybridFusionEngine
             ws.ListCount[m] = found;
             if (ranks)
             {
-                list.Sort(static (a, b) => b.CompareTo(a));
+                list.Sort();
+                list.Reverse();
                 for (int i = 0; i < found; i++)
                 {
                     int cell = ws.GatherIndex[i];
