@@ -80,7 +80,16 @@ internal sealed partial class CollectionStore : IDisposable
     public int RowCount => Volatile.Read(ref _rowCount);
 
     /// <summary>Items not deleted.</summary>
-    public int LiveCount => Volatile.Read(ref _liveCount);
+    public int LiveCount
+    {
+        get
+        {
+            _rw.EnterReadLock();
+            int live = _liveCount;
+            _rw.ExitReadLock();
+            return live;
+        }
+    }
 
     /// <summary>Ids below this are in the mapped checkpoint; ids from it on were added since (replayed from the log at open).</summary>
     public int CheckpointedRowCount => _base.RowCount;
