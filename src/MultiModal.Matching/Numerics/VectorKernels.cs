@@ -26,6 +26,26 @@ internal static class VectorKernels
         return na == 0 || nb == 0 ? 0 : TensorPrimitives.Dot(a, b) / (na * nb);
     }
 
+    /// <summary>Whether every component is finite (neither NaN nor ±∞).</summary>
+    public static bool AllFinite(ReadOnlySpan<float> a)
+    {
+        // x·0 is 0 for finite x and NaN otherwise, so one NaN in the accumulator flags the vector.
+        var acc = System.Numerics.Vector<float>.Zero;
+        int i = 0;
+        for (; i <= a.Length - System.Numerics.Vector<float>.Count; i += System.Numerics.Vector<float>.Count)
+        {
+            acc += new System.Numerics.Vector<float>(a.Slice(i)) * System.Numerics.Vector<float>.Zero;
+        }
+
+        float rest = System.Numerics.Vector.Sum(acc);
+        for (; i < a.Length; i++)
+        {
+            rest += a[i] * 0f;
+        }
+
+        return rest == 0f;
+    }
+
     /// <summary>‖a‖₂.</summary>
     public static float Norm(ReadOnlySpan<float> a) => TensorPrimitives.Norm(a);
 
