@@ -203,6 +203,11 @@ internal static class CandidateScoring
         for (int c = 0; c < ws.CandidateCount; c++)
         {
             float score = fused[c];
+            if (float.IsNegativeInfinity(score))
+            {
+                continue;
+            }
+
             if (count == k && !Better(score, ids[c], fused[top[k - 1]], ids[top[k - 1]]))
             {
                 continue;
@@ -352,7 +357,9 @@ internal static class CandidateScoring
             }
 
             ws.Scale[c] = scale;
-            ws.Fused[c] = float.IsFinite(acc) ? acc : 0f;
+
+            // A candidate with no participating modality (possible after a coarse stage) cannot be ranked.
+            ws.Fused[c] = wsum <= 0 ? float.NegativeInfinity : float.IsFinite(acc) ? acc : 0f;
         }
     }
 }
