@@ -42,7 +42,7 @@ internal static class StorageTestSupport
     public static T WithTimeout<T>(Func<T> action, int milliseconds = 15000)
     {
         Task<T> task = Task.Run(action);
-        if (!task.Wait(milliseconds))
+        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(milliseconds))
         {
             Assert.Fail($"The operation did not finish within {milliseconds} ms.");
         }
