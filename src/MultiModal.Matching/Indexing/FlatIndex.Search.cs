@@ -95,6 +95,23 @@ public sealed partial class FlatIndex
     /// <summary>Offers rows [start, end) to <paramref name="top"/>. The caller holds the read lock.</summary>
     private void ScanRange(scoped ReadOnlySpan<float> q, int start, int end, ref TopK top, IIdFilter? filter)
     {
+        switch (Metric)
+        {
+            case DistanceMetric.L2:
+                ScanRange<L2Distance>(q, start, end, ref top, filter);
+                break;
+            case DistanceMetric.DotProduct:
+                ScanRange<DotDistance>(q, start, end, ref top, filter);
+                break;
+            default:
+                ScanRange<CosineDistance>(q, start, end, ref top, filter);
+                break;
+        }
+    }
+
+    private void ScanRange<TDistance>(scoped ReadOnlySpan<float> q, int start, int end, ref TopK top, IIdFilter? filter)
+        where TDistance : struct, IDistance
+    {
         int d = Dimension;
         if (filter is not null)
         {
@@ -103,13 +120,7 @@ public sealed partial class FlatIndex
                 int id = _ids[row];
                 if (filter.Matches(id))
                 {
-                    ReadOnlySpan<float> r = _rows.AsSpan(row * d, d);
-                    float distance = Metric switch
-                    {
-                        DistanceMetric.L2 => VectorKernels.L2Squared(q, r),
-                        DistanceMetric.DotProduct => -VectorKernels.Dot(q, r),
-                        _ => 1f - VectorKernels.Dot(q, r),
-                    };
+                    float distance = TDistance.Distance(q, _rows.AsSpan(row * d, d));
                     top.Push(id, float.IsNaN(distance) ? float.PositiveInfinity : distance);
                 }
             }
@@ -122,22 +133,7 @@ public sealed partial class FlatIndex
         {
             int rows = Math.Min(BlockRows, end - block);
             Span<float> s = scores[..rows];
-            ReadOnlySpan<float> data = _rows.AsSpan(block * d, rows * d);
-            if (Metric == DistanceMetric.L2)
-            {
-                VectorKernels.L2SquaredBatch(q, data, s);
-            }
-            else
-            {
-                VectorKernels.DotBatch(q, data, s);
-                // Dot: distance −s; cosine (unit vectors): 1 − s.
-                float offset = Metric == DistanceMetric.Cosine ? 1f : 0f;
-                for (int i = 0; i < s.Length; i++)
-                {
-                    s[i] = offset - s[i];
-                }
-            }
-
+            TDistance.DistanceBatch(q, _rows.AsSpan(block * d, rows * d), s);
             ReadOnlySpan<int> ids = _ids.AsSpan(block, rows);
             for (int i = 0; i < s.Length; i++)
             {
