@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace MultiModal.Matching.Indexing.Hnsw;
+
+/// <summary>
+/// Everything besides the two memory regions that is needed to reopen a graph: a blittable,
+/// fixed-layout record (72 bytes) that storage can write and map verbatim. See docs/hnsw-layout.md.
+/// </summary>
+[StructLayout(LayoutKind.Sequential, Pack = 8)]
+internal struct HnswGraphHeader
+{
+    /// <summary>Layout version of this header and of the regions; currently 1.</summary>
+    public int FormatVersion;
+    public int Dimension;
+    public int Metric;
+    public int M;
+    public int MaxLinks0;
+    public int Stride;
+    public int VectorOffset;
+    public int EfConstruction;
+
+    /// <summary>Slot of the entry point, −1 when the graph is empty.</summary>
+    public int EntryPoint;
+
+    /// <summary>Level of the entry point, −1 when the graph is empty.</summary>
+    public int MaxLevel;
+
+    /// <summary>High-water mark: slots 0..SlotCount−1 hold records (live, tombstoned or freed).</summary>
+    public int SlotCount;
+    public int LiveCount;
+    public int TombstoneCount;
+    public int FreedCount;
+
+    /// <summary>Ints of the upper region in use (a bump allocator; lists are never moved).</summary>
+    public long UpperUsed;
+
+    /// <summary>State of the SplitMix64 level generator, so that a reopened graph keeps drawing the same sequence.</summary>
+    public ulong RngState;
+
+    public const int CurrentFormatVersion = 1;
+}

@@ -1,0 +1,287 @@
+namespace MultiModal.Matching.Indexing.Hnsw;
+
+public sealed unsafe partial class HnswIndex
+{
+    /// <summary>
+    /// Reclaims the slots of removed items: every list that still links to a tombstone is rebuilt
+    /// (its live links plus the tombstone's live links, re-selected with the heuristic), the
+    /// tombstones' slots are freed for reuse, the entry point moves to a live node if needed, and
+    /// any live node left unreachable is linked back in.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The index is opened read-only.</exception>
+    /// <exception cref="ObjectDisposedException">The index is disposed.</exception>
+    /// <remarks>Thread-safe; blocks searches and writers while it runs (O(n·M) work).</remarks>
+    public void Compact()
+    {
+        ThrowIfDisposed();
+        ThrowIfReadOnly();
+        _structure.EnterWriteLock();
+        try
+        {
+            ThrowIfDisposed();
+            if (_tombstoneCount == 0)
+            {
+                return;
+            }
+
+            lock (_allocLock)
+            {
+                EnsureDerivedStateLocked();
+            }
+
+            HnswScratch scratch = RentScratch();
+            switch (_metric)
+            {
+                case DistanceMetric.L2:
+                    CompactCore<HnswL2Distance>(scratch);
+                    break;
+                case DistanceMetric.DotProduct:
+                    CompactCore<HnswDotDistance>(scratch);
+                    break;
+                default:
+                    CompactCore<HnswCosineDistance>(scratch);
+                    break;
+            }
+        }
+        finally
+        {
+            _structure.ExitWriteLock();
+        }
+    }
+
+    private void CompactCore<TDistance>(HnswScratch scratch)
+        where TDistance : struct, IHnswDistance
+    {
+        int slotCount = _slotCount;
+        for (int slot = 0; slot < slotCount; slot++)
+        {
+            byte* record = Record(slot);
+            if (FlagsOf(record) != 0)
+            {
+                continue;
+            }
+
+            for (int level = LevelOf(record); level >= 0; level--)
+            {
+                RebuildAroundTombstones<TDistance>(slot, record, level, scratch);
+            }
+        }
+
+        for (int slot = 0; slot < slotCount; slot++)
+        {
+            byte* record = Record(slot);
+            if (FlagsOf(record) != HnswGraphLayout.FlagTombstone)
+            {
+                continue;
+            }
+
+            record[HnswGraphLayout.FlagsOffset] = HnswGraphLayout.FlagFreed;
+            for (int level = LevelOf(record); level >= 0; level--)
+            {
+                SetLinkCount(record, level, 0);
+            }
+
+            _freeSlots!.Push(slot);
+            _freedCount++;
+            _tombstoneCount--;
+        }
+
+        ChooseEntryPoint();
+        RecountInDegrees();
+        ReattachUnreachable<TDistance>(scratch);
+    }
+
+    /// <summary>Rebuilds one list when it links to a tombstone: live links plus the tombstones' live links, re-selected.</summary>
+    private void RebuildAroundTombstones<TDistance>(int slot, byte* record, int level, HnswScratch scratch)
+        where TDistance : struct, IHnswDistance
+    {
+        int* links = LinksOf(record, level, out int count);
+        bool touched = false;
+        for (int i = 0; i < count && !touched; i++)
+        {
+            touched = FlagsOf(Record(links[i])) != 0;
+        }
+
+        if (!touched)
+        {
+            return;
+        }
+
+        float* vector = VectorOf(slot);
+        int pooled = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int target = links[i];
+            if (FlagsOf(Record(target)) == 0)
+            {
+                AddToPool<TDistance>(scratch, ref pooled, vector, slot, target);
+                continue;
+            }
+
+            int* second = LinksOf(Record(target), level, out int secondCount);
+            for (int j = 0; j < secondCount; j++)
+            {
+                if (FlagsOf(Record(second[j])) == 0)
+                {
+                    AddToPool<TDistance>(scratch, ref pooled, vector, slot, second[j]);
+                }
+            }
+        }
+
+        Span<HnswCandidate> pool = scratch.Pool.AsSpan(0, pooled);
+        pool.Sort(default(HnswCandidateOrder));
+        int kept = SelectNeighbors<TDistance>(pool, _layout.MaxLinks(level), scratch.Selected);
+        for (int i = 0; i < kept; i++)
+        {
+            links[i] = scratch.Selected[i].Slot;
+        }
+
+        SetLinkCount(record, level, kept);
+    }
+
+    private void AddToPool<TDistance>(HnswScratch scratch, ref int pooled, float* vector, int self, int target)
+        where TDistance : struct, IHnswDistance
+    {
+        if (target == self)
+        {
+            return;
+        }
+
+        for (int i = 0; i < pooled; i++)
+        {
+            if (scratch.Pool[i].Slot == target)
+            {
+                return;
+            }
+        }
+
+        if (pooled == scratch.Pool.Length)
+        {
+            HnswCandidate[] grown = scratch.Pool;
+            Array.Resize(ref grown, grown.Length * 2);
+            scratch.Pool = grown;
+        }
+
+        scratch.Pool[pooled++] = new HnswCandidate(TDistance.Between(vector, VectorOf(target), _dimension), target);
+    }
+
+    /// <summary>Keeps the entry point when it is live, otherwise picks the live node of highest level (lowest slot on ties).</summary>
+    private void ChooseEntryPoint()
+    {
+        (int entry, _) = UnpackEntry(_entryState);
+        if (entry >= 0 && FlagsOf(Record(entry)) == 0)
+        {
+            return;
+        }
+
+        int best = -1;
+        int bestLevel = -1;
+        for (int slot = 0; slot < _slotCount; slot++)
+        {
+            byte* record = Record(slot);
+            if (FlagsOf(record) == 0 && LevelOf(record) > bestLevel)
+            {
+                best = slot;
+                bestLevel = LevelOf(record);
+            }
+        }
+
+        _entryState = PackEntry(best, bestLevel);
+    }
+
+    private void RecountInDegrees()
+    {
+        Array.Clear(_inDegree);
+        for (int slot = 0; slot < _slotCount; slot++)
+        {
+            byte* record = Record(slot);
+            if (FlagsOf(record) != 0)
+            {
+                continue;
+            }
+
+            int* links = LinksOf(record, 0, out int count);
+            for (int i = 0; i < count; i++)
+            {
+                _inDegree[links[i]]++;
+            }
+        }
+    }
+
+    /// <summary>Finds live nodes not reachable on level 0 from the entry point and links each from its nearest reachable node.</summary>
+    private void ReattachUnreachable<TDistance>(HnswScratch scratch)
+        where TDistance : struct, IHnswDistance
+    {
+        (int entry, _) = UnpackEntry(_entryState);
+        if (entry < 0)
+        {
+            return;
+        }
+
+        var reached = new bool[_slotCount];
+        var stack = new Stack<int>();
+        MarkReachable(entry, reached, stack);
+        for (int slot = 0; slot < _slotCount; slot++)
+        {
+            if (reached[slot] || FlagsOf(Record(slot)) != 0)
+            {
+                continue;
+            }
+
+            float* vector = VectorOf(slot);
+            float entryDistance = TDistance.Between(vector, VectorOf(entry), _dimension);
+            SearchLayer<TDistance, HnswAcceptLive>(vector, entry, entryDistance, Math.Max(_options.EfConstruction, 2 * _layout.MaxLinks0), 0, scratch, default);
+            Span<HnswCandidate> found = scratch.Results.SortAscending();
+            foreach (HnswCandidate host in found)
+            {
+                if (host.Slot != slot && reached[host.Slot])
+                {
+                    ForceLink<TDistance>(host.Slot, slot, vector);
+                    if (new ReadOnlySpan<int>(LinksOf(Record(host.Slot), 0, out int count), count).Contains(slot))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            scratch.Results.Clear();
+            if (LinkCountOf(slot) == 0 && found.Length > 0)
+            {
+                // An isolated node also needs a way out.
+                ForceLink<TDistance>(slot, found[0].Slot == slot && found.Length > 1 ? found[1].Slot : found[0].Slot, VectorOf(found[0].Slot));
+            }
+
+            MarkReachable(slot, reached, stack);
+        }
+    }
+
+    private int LinkCountOf(int slot)
+    {
+        LinksOf(Record(slot), 0, out int count);
+        return count;
+    }
+
+    private void MarkReachable(int start, bool[] reached, Stack<int> stack)
+    {
+        if (reached[start])
+        {
+            return;
+        }
+
+        reached[start] = true;
+        stack.Push(start);
+        while (stack.Count > 0)
+        {
+            int slot = stack.Pop();
+            int* links = LinksOf(Record(slot), 0, out int count);
+            for (int i = 0; i < count; i++)
+            {
+                if (!reached[links[i]])
+                {
+                    reached[links[i]] = true;
+                    stack.Push(links[i]);
+                }
+            }
+        }
+    }
+}
