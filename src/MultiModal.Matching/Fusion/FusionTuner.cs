@@ -60,7 +60,7 @@ public sealed class FusionTuner
         var held = order.Take(validation).ToArray();
         var modalities = source.Modalities;
         var result = new FusionResult();
-        var query = new MultiModalQuery(o.K);
+        var query = new FusionQuery(o.K);
         int tried = 0;
 
         double Score(LateFusion fusion, int[] subset)

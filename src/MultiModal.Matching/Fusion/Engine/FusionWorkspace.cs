@@ -59,7 +59,7 @@ internal sealed partial class FusionWorkspace
     public float[] JointItem = [];
     public float[] JointWeight = [];
     public Neighbor[] JointFound = [];
-    public MultiModalQuery CoarseQuery = new();
+    public FusionQuery CoarseQuery = new();
     public FusionResult CoarseResult = new();
 
     public static FusionWorkspace Rent()
