@@ -29,7 +29,7 @@ public sealed partial class MultiModalCollection
     /// calibrated normalisation without <see cref="FitCalibration"/>), or a modality awaits <see cref="ReindexModality{TInput}"/>.</exception>
     /// <exception cref="ObjectDisposedException">The collection is disposed.</exception>
     public IReadOnlyList<MultiModalMatch> Search(
-        SearchQuery query, int k = 10, IFusion? fusion = null, AttributeFilter? filter = null, bool includeAttributes = false)
+        MultiModalQuery query, int k = 10, IFusion? fusion = null, AttributeFilter? filter = null, bool includeAttributes = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
@@ -55,7 +55,7 @@ public sealed partial class MultiModalCollection
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The collection is disposed.</exception>
     public async Task<IReadOnlyList<MultiModalMatch>> SearchAsync(
-        SearchQuery query,
+        MultiModalQuery query,
         int k = 10,
         IFusion? fusion = null,
         AttributeFilter? filter = null,
@@ -90,7 +90,7 @@ public sealed partial class MultiModalCollection
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The collection is disposed.</exception>
     public IReadOnlyList<MultiModalMatch>[] SearchBatch(
-        IReadOnlyList<SearchQuery> queries,
+        IReadOnlyList<MultiModalQuery> queries,
         int k = 10,
         IFusion? fusion = null,
         AttributeFilter? filter = null,
@@ -120,7 +120,7 @@ public sealed partial class MultiModalCollection
         return results;
     }
 
-    private void ValidateQuery(CollectionSchema schema, SearchQuery query)
+    private void ValidateQuery(CollectionSchema schema, MultiModalQuery query)
     {
         IReadOnlySet<Modality> stale;
         using (ReadScope())
@@ -132,11 +132,11 @@ public sealed partial class MultiModalCollection
     }
 
     private IReadOnlyList<MultiModalMatch> SearchEncoded(
-        SearchQuery query, Dictionary<Modality, float[]> vectors, int k, IFusion? fusion, AttributeFilter? filter, bool includeAttributes)
+        MultiModalQuery query, Dictionary<Modality, float[]> vectors, int k, IFusion? fusion, AttributeFilter? filter, bool includeAttributes)
     {
         fusion ??= _options.DefaultFusion;
         long started = Stopwatch.GetTimestamp();
-        var fusionQuery = new MultiModal.Matching.Fusion.MultiModalQuery(k);
+        var fusionQuery = new FusionQuery(k);
         foreach (var (modality, vector) in vectors)
         {
             float? weight = query.Weights.TryGetValue(modality, out double w) ? (float)w : null;

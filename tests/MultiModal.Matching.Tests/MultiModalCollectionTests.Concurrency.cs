@@ -41,7 +41,7 @@ public sealed partial class MultiModalCollectionTests
             {
                 try
                 {
-                    var query = new SearchQuery().SetEmbedding(Image, RandomVector(random)).SetEmbedding(Audio, RandomVector(random));
+                    var query = new MultiModalQuery().SetEmbedding(Image, RandomVector(random)).SetEmbedding(Audio, RandomVector(random));
                     var matches = collection.Search(query, k: 10, Fuse.Late(), AttributeFilter.Exists("year"), includeAttributes: true);
                     if (matches.Count != 10 || matches.Select(m => m.Key).Distinct().Count() != 10 || matches.Any(m => !m.Attributes!.ContainsKey("year")))
                     {

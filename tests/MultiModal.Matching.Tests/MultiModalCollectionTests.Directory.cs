@@ -30,7 +30,7 @@ public sealed partial class MultiModalCollectionTests
     {
         string directory = TestDirectory();
         var schema = EmbeddingSchema(IndexParameters.Default).WithJointSpace((Image, 2.0), (Audio, 1.0));
-        var queries = Enumerable.Range(0, 10).Select(i => new SearchQuery().SetEmbedding(Image, RandomVector(new Random(i))).SetEmbedding(Audio, RandomVector(new Random(i + 50)))).ToArray();
+        var queries = Enumerable.Range(0, 10).Select(i => new MultiModalQuery().SetEmbedding(Image, RandomVector(new Random(i))).SetEmbedding(Audio, RandomVector(new Random(i + 50)))).ToArray();
         string[][] before;
         using (var collection = MultiModalCollection.Create(directory, schema))
         {
@@ -134,15 +134,15 @@ public sealed partial class MultiModalCollectionTests
         var options = new MultiModalCollectionOptions { OnEncoderMismatch = EncoderMismatchHandling.AllowReindex };
         using (var pending = MultiModalCollection.Open(directory, v2, options))
         {
-            Assert.Throws<InvalidOperationException>(() => pending.Search(new SearchQuery().Set(Modality.Text, "alpha")));
+            Assert.Throws<InvalidOperationException>(() => pending.Search(new MultiModalQuery().Set(Modality.Text, "alpha")));
             int reindexed = pending.ReindexModality(new LetterCountEncoder(version: "2"), texts.Select(t => KeyValuePair.Create(t, t)));
             Assert.That(reindexed, Is.EqualTo(4));
-            Assert.That(pending.Search(new SearchQuery().Set(Modality.Text, "charlie"), k: 1)[0].Key, Is.EqualTo("charlie"));
+            Assert.That(pending.Search(new MultiModalQuery().Set(Modality.Text, "charlie"), k: 1)[0].Key, Is.EqualTo("charlie"));
         }
 
         using var reopened = MultiModalCollection.Open(directory, v2);
         Assert.That(reopened.Count, Is.EqualTo(4));
-        Assert.That(reopened.Search(new SearchQuery().Set(Modality.Text, "delta"), k: 1, includeAttributes: true)[0].Attributes!["n"].AsInteger, Is.EqualTo(3));
+        Assert.That(reopened.Search(new MultiModalQuery().Set(Modality.Text, "delta"), k: 1, includeAttributes: true)[0].Attributes!["n"].AsInteger, Is.EqualTo(3));
         Assert.Throws<EncoderMismatchException>(() => MultiModalCollection.Open(directory, v1, readOnly: true));
     }
 
@@ -152,7 +152,7 @@ public sealed partial class MultiModalCollectionTests
         string directory = TestDirectory();
         var schema = EmbeddingSchema();
         var calibrated = Fuse.Late(Combine.WeightedSum(Normalize.Calibrated));
-        var query = new SearchQuery().SetEmbedding(Image, RandomVector(new Random(30))).SetEmbedding(Audio, RandomVector(new Random(31)));
+        var query = new MultiModalQuery().SetEmbedding(Image, RandomVector(new Random(30))).SetEmbedding(Audio, RandomVector(new Random(31)));
         string[] before;
         using (var collection = MultiModalCollection.Create(directory, schema))
         {

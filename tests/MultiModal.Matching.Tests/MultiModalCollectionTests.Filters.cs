@@ -14,7 +14,7 @@ public sealed partial class MultiModalCollectionTests
         float[] query = RandomVector(new Random(11));
         var filter = AttributeFilter.Equal("category", "lamp") & AttributeFilter.Between("price", 20, 80);
 
-        var matches = collection.Search(new SearchQuery().SetEmbedding(Image, query), k: 7, filter: filter, includeAttributes: true);
+        var matches = collection.Search(new MultiModalQuery().SetEmbedding(Image, query), k: 7, filter: filter, includeAttributes: true);
 
         string[] expected = [.. items
             .Where(i => i.Category == "lamp" && i.Price >= 20 && i.Price <= 80)
@@ -34,7 +34,7 @@ public sealed partial class MultiModalCollectionTests
         int matching = items.Count(i => i.Price <= 3.0);
         Assume.That(matching, Is.GreaterThanOrEqualTo(10));
 
-        var matches = collection.Search(new SearchQuery().SetEmbedding(Image, RandomVector(new Random(13))), k: 10, Fuse.Late(), filter, includeAttributes: true);
+        var matches = collection.Search(new MultiModalQuery().SetEmbedding(Image, RandomVector(new Random(13))), k: 10, Fuse.Late(), filter, includeAttributes: true);
 
         Assert.That(matches, Has.Count.EqualTo(10));
         Assert.That(matches.All(m => m.Attributes!["price"].AsNumber <= 3.0), Is.True);
@@ -45,7 +45,7 @@ public sealed partial class MultiModalCollectionTests
     {
         using var collection = MultiModalCollection.CreateInMemory(EmbeddingSchema());
         var items = Fill(collection, 60, seed: 14);
-        var query = new SearchQuery().SetEmbedding(Image, RandomVector(new Random(15)));
+        var query = new MultiModalQuery().SetEmbedding(Image, RandomVector(new Random(15)));
         (AttributeFilter Filter, Func<int, bool> Oracle)[] cases =
         [
             (AttributeFilter.In("category", "lamp", "vase"), i => i % 3 != 1),

@@ -26,13 +26,13 @@ public sealed partial class MultiModalCollectionTests
     {
         using var collection = MultiModalCollection.CreateInMemory(EmbeddingSchema());
         var items = Fill(collection, 10, seed: 8);
-        var before = collection.Search(new SearchQuery().SetEmbedding(Image, items[0].Image), k: 10).Select(m => m.Key).ToArray();
+        var before = collection.Search(new MultiModalQuery().SetEmbedding(Image, items[0].Image), k: 10).Select(m => m.Key).ToArray();
 
         Assert.Throws<ArgumentException>(() => collection.Upsert("k0", s_badItems[which]()));
 
         Assert.That(collection.Count, Is.EqualTo(10));
         Assert.That(collection.GetModalities("k0"), Is.EqualTo(new[] { Image, Audio }));
-        Assert.That(collection.Search(new SearchQuery().SetEmbedding(Image, items[0].Image), k: 10).Select(m => m.Key), Is.EqualTo(before));
+        Assert.That(collection.Search(new MultiModalQuery().SetEmbedding(Image, items[0].Image), k: 10).Select(m => m.Key), Is.EqualTo(before));
     }
 
     [Test]
@@ -51,12 +51,12 @@ public sealed partial class MultiModalCollectionTests
     {
         using var collection = MultiModalCollection.CreateInMemory(EmbeddingSchema());
         Fill(collection, 5, seed: 9);
-        var ok = new SearchQuery().SetEmbedding(Image, new float[Dimension]);
+        var ok = new MultiModalQuery().SetEmbedding(Image, new float[Dimension]);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => collection.Search(ok, k: 0));
         Assert.Throws<ArgumentNullException>(() => collection.Search(null!));
-        Assert.Throws<ArgumentException>(() => collection.Search(new SearchQuery()));
-        Assert.Throws<ArgumentException>(() => collection.Search(new SearchQuery().SetEmbedding(Image, new float[3])));
+        Assert.Throws<ArgumentException>(() => collection.Search(new MultiModalQuery()));
+        Assert.Throws<ArgumentException>(() => collection.Search(new MultiModalQuery().SetEmbedding(Image, new float[3])));
         Assert.Throws<ArgumentException>(() => collection.Search(ok, filter: AttributeFilter.Equal("colour", "red")));
         Assert.Throws<ArgumentException>(() => collection.Search(ok, filter: AttributeFilter.Between("category", 1, 2)));
         Assert.Throws<ArgumentException>(() => collection.Search(ok, filter: AttributeFilter.Equal("price", "cheap")));
@@ -84,7 +84,7 @@ public sealed partial class MultiModalCollectionTests
 
         Assert.Throws<ObjectDisposedException>(() => _ = collection.Count);
         Assert.Throws<ObjectDisposedException>(() => collection.Upsert("k", new MultiModalItem().SetEmbedding(Image, new float[Dimension])));
-        Assert.Throws<ObjectDisposedException>(() => collection.Search(new SearchQuery().SetEmbedding(Image, new float[Dimension])));
+        Assert.Throws<ObjectDisposedException>(() => collection.Search(new MultiModalQuery().SetEmbedding(Image, new float[Dimension])));
     }
 
     [Test]

@@ -14,7 +14,7 @@ public sealed partial class MultiModalCollectionTests
         var items = Fill(collection, 60, seed: 1);
         float[] query = RandomVector(new Random(99));
 
-        var matches = collection.Search(new SearchQuery().SetEmbedding(Image, query), k: 5);
+        var matches = collection.Search(new MultiModalQuery().SetEmbedding(Image, query), k: 5);
 
         string[] expected = [.. items.OrderByDescending(i => Cosine(i.Image, query)).Take(5).Select(i => i.Key)];
         Assert.That(matches.Select(m => m.Key), Is.EqualTo(expected));
@@ -30,7 +30,7 @@ public sealed partial class MultiModalCollectionTests
         using var collection = MultiModalCollection.CreateInMemory(schema);
         var items = Fill(collection, 200, seed: 2);
         var target = items[123];
-        var query = new SearchQuery().SetEmbedding(Image, target.Image).SetEmbedding(Audio, target.Audio);
+        var query = new MultiModalQuery().SetEmbedding(Image, target.Image).SetEmbedding(Audio, target.Audio);
         IFusion[] strategies =
         [
             Fuse.Late(),
@@ -60,7 +60,7 @@ public sealed partial class MultiModalCollectionTests
         Assert.That(collection.GetModalities("k7"), Is.EqualTo(new[] { Image }));
         Assert.That(collection.GetAttributes("k7")!["price"].AsNumber, Is.EqualTo(1.5));
         Assert.That(collection.GetAttributes("k7")!.ContainsKey("category"), Is.False);
-        var top = collection.Search(new SearchQuery().SetEmbedding(Image, fresh), k: 1, includeAttributes: true);
+        var top = collection.Search(new MultiModalQuery().SetEmbedding(Image, fresh), k: 1, includeAttributes: true);
         Assert.That(top[0].Key, Is.EqualTo("k7"));
         Assert.That(top[0].Attributes!["price"].AsNumber, Is.EqualTo(1.5));
     }
@@ -77,7 +77,7 @@ public sealed partial class MultiModalCollectionTests
         Assert.That(collection.Count, Is.EqualTo(29));
         Assert.That(collection.Contains("k3"), Is.False);
         Assert.That(collection.GetKeys(), Has.No.Member("k3").And.Count.EqualTo(29));
-        var matches = collection.Search(new SearchQuery().SetEmbedding(Image, items[3].Image), k: 29);
+        var matches = collection.Search(new MultiModalQuery().SetEmbedding(Image, items[3].Image), k: 29);
         Assert.That(matches.Select(m => m.Key), Has.No.Member("k3"));
         Assert.That(matches, Has.Count.EqualTo(29));
     }
@@ -93,8 +93,8 @@ public sealed partial class MultiModalCollectionTests
         var embedded = new float[encoder.Dimension];
         encoder.Encode("bbbx", embedded);
 
-        var byText = collection.Search(new SearchQuery().Set(Modality.Text, "bbbx"), k: 2);
-        var byEmbedding = collection.Search(new SearchQuery().SetEmbedding(Modality.Text, embedded), k: 2);
+        var byText = collection.Search(new MultiModalQuery().Set(Modality.Text, "bbbx"), k: 2);
+        var byEmbedding = collection.Search(new MultiModalQuery().SetEmbedding(Modality.Text, embedded), k: 2);
 
         Assert.That(byText.Select(m => m.Key), Is.EqualTo(new[] { "b", "a" }));
         Assert.That(byText.Select(m => m.Score), Is.EqualTo(byEmbedding.Select(m => m.Score)));
@@ -115,7 +115,7 @@ public sealed partial class MultiModalCollectionTests
         Assert.That(collection.Count, Is.EqualTo(100));
         Assert.That(reports.Select(r => r.Completed), Is.EqualTo(new[] { 16, 32, 48, 64, 80, 96, 100 }));
         Assert.That(reports.All(r => r.Total == 100), Is.True);
-        var found = await collection.SearchAsync(new SearchQuery().Set(Modality.Text, "item number 7"), k: 1);
+        var found = await collection.SearchAsync(new MultiModalQuery().Set(Modality.Text, "item number 7"), k: 1);
         Assert.That(found[0].Key, Is.EqualTo("t7"));
     }
 
@@ -143,7 +143,7 @@ public sealed partial class MultiModalCollectionTests
     {
         using var collection = MultiModalCollection.CreateInMemory(EmbeddingSchema(IndexParameters.Default));
         var items = Fill(collection, 300, seed: 6);
-        var queries = items.Take(20).Select(i => new SearchQuery().SetEmbedding(Image, i.Image).SetEmbedding(Audio, i.Audio)).ToArray();
+        var queries = items.Take(20).Select(i => new MultiModalQuery().SetEmbedding(Image, i.Image).SetEmbedding(Audio, i.Audio)).ToArray();
 
         var batch = collection.SearchBatch(queries, k: 5);
 
@@ -159,7 +159,7 @@ public sealed partial class MultiModalCollectionTests
     {
         using var collection = MultiModalCollection.CreateInMemory(EmbeddingSchema());
         var items = Fill(collection, 100, seed: 7);
-        var query = new SearchQuery().SetEmbedding(Image, items[10].Image).SetEmbedding(Audio, items[20].Audio);
+        var query = new MultiModalQuery().SetEmbedding(Image, items[10].Image).SetEmbedding(Audio, items[20].Audio);
 
         var imageOnly = collection.Search(query.SetWeight(Audio, 0), k: 5, Fuse.Late(Combine.WeightedSum(Normalize.MinMax)));
 

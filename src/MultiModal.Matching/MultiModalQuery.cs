@@ -9,14 +9,14 @@ namespace MultiModal.Matching;
 /// </summary>
 /// <example>
 /// <code>
-/// var query = new SearchQuery()
+/// var query = new MultiModalQuery()
 ///     .Set(Modality.Text, "wooden lamp")
 ///     .Set(Modality.Image, photo)
 ///     .SetWeight(Modality.Text, 2.0);
 /// </code>
 /// </example>
 /// <remarks>A builder: not thread-safe while being filled; the collection validates it on search.</remarks>
-public sealed class SearchQuery
+public sealed class MultiModalQuery
 {
     private readonly Dictionary<Modality, double> _weights = [];
 
@@ -35,7 +35,7 @@ public sealed class SearchQuery
     /// <returns>This query.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="modality"/> is default-initialised.</exception>
-    public SearchQuery Set<TInput>(Modality modality, TInput input)
+    public MultiModalQuery Set<TInput>(Modality modality, TInput input)
         where TInput : notnull
     {
         Inputs.SetRaw(modality, input);
@@ -47,7 +47,7 @@ public sealed class SearchQuery
     /// <param name="embedding">The vector; its length must be the modality's dimension.</param>
     /// <returns>This query.</returns>
     /// <exception cref="ArgumentException"><paramref name="modality"/> is default-initialised or <paramref name="embedding"/> is empty.</exception>
-    public SearchQuery SetEmbedding(Modality modality, ReadOnlySpan<float> embedding)
+    public MultiModalQuery SetEmbedding(Modality modality, ReadOnlySpan<float> embedding)
     {
         Inputs.SetEmbedding(modality, embedding);
         return this;
@@ -59,7 +59,7 @@ public sealed class SearchQuery
     /// <returns>This query.</returns>
     /// <exception cref="ArgumentException"><paramref name="modality"/> is default-initialised.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is negative, NaN or infinite.</exception>
-    public SearchQuery SetWeight(Modality modality, double weight)
+    public MultiModalQuery SetWeight(Modality modality, double weight)
     {
         if (modality.IsDefault)
         {
