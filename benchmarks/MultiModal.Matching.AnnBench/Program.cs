@@ -46,6 +46,8 @@ var hnswOptions = new HnswOptions
     M = options.M,
     EfConstruction = options.EfConstruction,
     InitialCapacity = n,
+    Quantization = options.Quantization,
+    RerankOversampling = options.RerankOversampling,
 };
 using var index = new HnswIndex(hnswOptions);
 int[] ids = Enumerable.Range(0, n).ToArray();
