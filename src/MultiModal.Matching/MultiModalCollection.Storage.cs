@@ -70,28 +70,12 @@ public sealed partial class MultiModalCollection
         return result;
     }
 
-    private static KeyValuePair<string, AttributeValue>[] ToStored(IReadOnlyDictionary<string, AttributeValue> attributes)
-    {
-        var result = new KeyValuePair<string, AttributeValue>[attributes.Count];
-        int i = 0;
-        foreach (var (name, value) in attributes)
-        {
-            result[i++] = KeyValuePair.Create(name, value);
-        }
+    // Segments and log records store the public AttributeValue directly; these only change the container.
+    private static KeyValuePair<string, AttributeValue>[] ToStored(IReadOnlyDictionary<string, AttributeValue> attributes) =>
+        [.. attributes];
 
-        return result;
-    }
-
-    private static Dictionary<string, AttributeValue> FromStored(IReadOnlyList<KeyValuePair<string, AttributeValue>> stored)
-    {
-        var result = new Dictionary<string, AttributeValue>(stored.Count, StringComparer.Ordinal);
-        foreach (var (name, value) in stored)
-        {
-            result[name] = value;
-        }
-
-        return result;
-    }
+    private static Dictionary<string, AttributeValue> FromStored(IReadOnlyList<KeyValuePair<string, AttributeValue>> stored) =>
+        new(stored, StringComparer.Ordinal);
 
     private void DisposeStorage()
     {
