@@ -19,6 +19,7 @@ internal sealed partial class FusionWorkspace
 
     // Per modality slot.
     public int Slots;
+    public Encoding.Modality[] ModalityOf = [];
     public bool[] HasQuery = [];
     public bool[] Searched = [];
     public float[] Weight = [];
@@ -100,6 +101,7 @@ internal sealed partial class FusionWorkspace
             return;
         }
 
+        ModalityOf = new Encoding.Modality[slots];
         HasQuery = new bool[slots];
         Searched = new bool[slots];
         Weight = new float[slots];

@@ -10,7 +10,9 @@ namespace MultiModal.Matching.Indexing.Hnsw;
 /// offset 7   uint8   flags        1 = tombstone (removed, still traversed), 2 = freed (slot unused)
 /// offset 8   int32   id           the caller's id
 /// offset 12  int32   upperOffset  first int of the node's upper lists in the upper region, −1 if level 0
-/// offset 16  int32[MaxLinks0]     level-0 links (slot numbers)
+/// offset 16  int32   parent       slot whose level-0 list holds the tree link to this node; −1 for the entry point
+/// offset 20  12 bytes reserved (zero)
+/// offset 32  int32[MaxLinks0]     level-0 links (slot numbers)
 /// VectorOffset (64-aligned)  float32[Dimension]  the vector (unit length for cosine)
 /// padding to Stride (a multiple of 64)
 /// </code>
@@ -19,8 +21,8 @@ namespace MultiModal.Matching.Indexing.Hnsw;
 /// </summary>
 internal readonly struct HnswGraphLayout
 {
-    public const int HeaderBytes = 16;
-    public const int LinksOffset = 16;
+    public const int HeaderBytes = 32;
+    public const int LinksOffset = 32;
     public const int Alignment = 64;
 
     public const int VersionOffset = 0;
@@ -29,6 +31,7 @@ internal readonly struct HnswGraphLayout
     public const int FlagsOffset = 7;
     public const int IdOffset = 8;
     public const int UpperOffsetOffset = 12;
+    public const int ParentOffset = 16;
 
     public const byte FlagTombstone = 1;
     public const byte FlagFreed = 2;

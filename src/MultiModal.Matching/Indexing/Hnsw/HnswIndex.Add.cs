@@ -224,7 +224,7 @@ public sealed unsafe partial class HnswIndex
             new Span<int>(_upper + upperOffset, level * _layout.UpperListInts).Clear();
         }
 
-        _inDegree[slot] = 0;
+        *(int*)(record + HnswGraphLayout.ParentOffset) = -1;
         _idToSlot![id] = slot;
         _liveCount++;
         if (slot == _slotCount)
@@ -258,10 +258,6 @@ public sealed unsafe partial class HnswIndex
 
             _memory.Resize(level0, upper);
             RefreshPointers();
-            if (_inDegree.Length < _capacity)
-            {
-                Array.Resize(ref _inDegree, _capacity);
-            }
         }
         finally
         {
@@ -314,7 +310,7 @@ public sealed unsafe partial class HnswIndex
                 epDistance = found[0].Distance;
                 int selected = SelectForNewNode<TDistance>(found, _layout.M, scratch);
                 scratch.Results.Clear();
-                SetOwnLinks(slot, l, scratch.Chosen.AsSpan(0, selected));
+                SetOwnLinks<TDistance>(slot, l, scratch.Chosen.AsSpan(0, selected), scratch);
                 for (int i = 0; i < selected; i++)
                 {
                     ConnectBack<TDistance>(scratch.Chosen[i].Slot, slot, l, scratch);
@@ -323,6 +319,7 @@ public sealed unsafe partial class HnswIndex
 
             if (holdsEntryLock)
             {
+                Reroot<TDistance>(slot, entry);
                 Volatile.Write(ref _entryState, PackEntry(slot, level));
             }
         }
@@ -334,9 +331,9 @@ public sealed unsafe partial class HnswIndex
             }
         }
 
-        if (Volatile.Read(ref _inDegree[slot]) == 0)
+        if (!holdsEntryLock && Volatile.Read(ref ParentOf(slot)) < 0)
         {
-            EnsureInLink<TDistance>(slot, scratch);
+            AdoptByNeighbor<TDistance>(slot, scratch);
         }
     }
 

@@ -87,7 +87,6 @@ public sealed unsafe partial class HnswIndex
         }
 
         ChooseEntryPoint();
-        RecountInDegrees();
         ReattachUnreachable<TDistance>(scratch);
     }
 
@@ -130,13 +129,7 @@ public sealed unsafe partial class HnswIndex
 
         Span<HnswCandidate> pool = scratch.Pool.AsSpan(0, pooled);
         pool.Sort(default(HnswCandidateOrder));
-        int kept = SelectNeighbors<TDistance>(pool, _layout.MaxLinks(level), scratch.Selected);
-        for (int i = 0; i < kept; i++)
-        {
-            links[i] = scratch.Selected[i].Slot;
-        }
-
-        SetLinkCount(record, level, kept);
+        RewriteList<TDistance>(slot, record, level, pool, scratch);
     }
 
     private void AddToPool<TDistance>(HnswScratch scratch, ref int pooled, float* vector, int self, int target)
@@ -189,29 +182,18 @@ public sealed unsafe partial class HnswIndex
         _entryState = PackEntry(best, bestLevel);
     }
 
-    private void RecountInDegrees()
-    {
-        Array.Clear(_inDegree);
-        for (int slot = 0; slot < _slotCount; slot++)
-        {
-            byte* record = Record(slot);
-            if (FlagsOf(record) != 0)
-            {
-                continue;
-            }
-
-            int* links = LinksOf(record, 0, out int count);
-            for (int i = 0; i < count; i++)
-            {
-                _inDegree[links[i]]++;
-            }
-        }
-    }
-
-    /// <summary>Finds live nodes not reachable on level 0 from the entry point and links each from its nearest reachable node.</summary>
+    /// <summary>
+    /// Rebuilds the level-0 spanning tree from the entry point (parents = search-tree predecessors)
+    /// and links every live node it does not reach from its nearest reached node, which adopts it.
+    /// </summary>
     private void ReattachUnreachable<TDistance>(HnswScratch scratch)
         where TDistance : struct, IHnswDistance
     {
+        for (int slot = 0; slot < _slotCount; slot++)
+        {
+            ParentOf(slot) = -1;
+        }
+
         (int entry, _) = UnpackEntry(_entryState);
         if (entry < 0)
         {
@@ -232,25 +214,24 @@ public sealed unsafe partial class HnswIndex
             float entryDistance = TDistance.Between(vector, VectorOf(entry), _dimension);
             SearchLayer<TDistance, HnswAcceptLive>(vector, entry, entryDistance, Math.Max(_options.EfConstruction, 2 * _layout.MaxLinks0), 0, scratch, default);
             Span<HnswCandidate> found = scratch.Results.SortAscending();
-            foreach (HnswCandidate host in found)
+            bool linked = false;
+            for (int i = 0; i < found.Length && !linked; i++)
             {
-                if (host.Slot != slot && reached[host.Slot])
-                {
-                    ForceLink<TDistance>(host.Slot, slot, vector);
-                    if (new ReadOnlySpan<int>(LinksOf(Record(host.Slot), 0, out int count), count).Contains(slot))
-                    {
-                        break;
-                    }
-                }
+                linked = reached[found[i].Slot] && ForceLink<TDistance>(found[i].Slot, slot, adopt: true);
+            }
+
+            if (!linked)
+            {
+                ForceLink<TDistance>(entry, slot, adopt: true);
+            }
+
+            if (LinkCountOf(slot) == 0 && found.Length > 1)
+            {
+                // An isolated node also needs a way out.
+                ForceLink<TDistance>(slot, found[0].Slot == slot ? found[1].Slot : found[0].Slot, adopt: false);
             }
 
             scratch.Results.Clear();
-            if (LinkCountOf(slot) == 0 && found.Length > 0)
-            {
-                // An isolated node also needs a way out.
-                ForceLink<TDistance>(slot, found[0].Slot == slot && found.Length > 1 ? found[1].Slot : found[0].Slot, VectorOf(found[0].Slot));
-            }
-
             MarkReachable(slot, reached, stack);
         }
     }
@@ -276,10 +257,12 @@ public sealed unsafe partial class HnswIndex
             int* links = LinksOf(Record(slot), 0, out int count);
             for (int i = 0; i < count; i++)
             {
-                if (!reached[links[i]])
+                int target = links[i];
+                if (!reached[target])
                 {
-                    reached[links[i]] = true;
-                    stack.Push(links[i]);
+                    reached[target] = true;
+                    ParentOf(target) = slot;
+                    stack.Push(target);
                 }
             }
         }

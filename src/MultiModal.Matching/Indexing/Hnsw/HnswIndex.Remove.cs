@@ -143,8 +143,9 @@ public sealed unsafe partial class HnswIndex
         {
             int* links = LinksOf(record, level, out int count);
             int position = new ReadOnlySpan<int>(links, count).IndexOf(removed);
-            if (position < 0)
+            if (position < 0 || (level == 0 && Volatile.Read(ref ParentOf(removed)) == node))
             {
+                // Absent, or the tree link that keeps the removed node's subtree reachable until compaction.
                 return;
             }
 
@@ -169,20 +170,11 @@ public sealed unsafe partial class HnswIndex
             if (best >= 0)
             {
                 links[position] = best;
-                if (level == 0)
-                {
-                    Interlocked.Increment(ref _inDegree[best]);
-                }
             }
             else
             {
                 links[position] = links[count - 1];
                 SetLinkCount(record, level, count - 1);
-            }
-
-            if (level == 0)
-            {
-                Interlocked.Decrement(ref _inDegree[removed]);
             }
         }
         finally
@@ -191,7 +183,7 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
-    /// <summary>Builds the id map, the free-slot stack and the level-0 in-degrees from the records, once (after a reopen).</summary>
+    /// <summary>Builds the id map and the free-slot stack from the records, once (after a reopen).</summary>
     private void EnsureDerivedStateLocked()
     {
         if (_idToSlot is not null)
@@ -201,7 +193,6 @@ public sealed unsafe partial class HnswIndex
 
         var map = new Dictionary<int, int>(_liveCount);
         var free = new Stack<int>();
-        var inDegree = new int[_capacity];
         for (int slot = _slotCount - 1; slot >= 0; slot--)
         {
             byte* record = Record(slot);
@@ -216,18 +207,8 @@ public sealed unsafe partial class HnswIndex
             {
                 map[IdOf(record)] = slot;
             }
-
-            int* links = LinksOf(record, 0, out int count);
-            for (int i = 0; i < Math.Min(count, _layout.MaxLinks0); i++)
-            {
-                if ((uint)links[i] < (uint)_slotCount)
-                {
-                    inDegree[links[i]]++;
-                }
-            }
         }
 
-        _inDegree = inDegree;
         _freeSlots = free;
         _idToSlot = map;
     }

@@ -31,13 +31,9 @@ public sealed unsafe partial class HnswIndex
     /// <remarks>Thread-safe; allocates nothing once the calling thread's scratch is warm.</remarks>
     public int Search(ReadOnlySpan<float> query, int k, Span<Neighbor> destination, int efSearch, IIdFilter? filter = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        VectorArguments.ThrowIfInvalidK(k, destination.Length, nameof(destination));
         ArgumentOutOfRangeException.ThrowIfLessThan(efSearch, 1);
         ValidateVector(query, nameof(query));
-        if (destination.Length < k)
-        {
-            throw new ArgumentException($"The destination holds {destination.Length} results; {k} were asked for.", nameof(destination));
-        }
 
         _structure.EnterReadLock();
         try

@@ -49,7 +49,6 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
     // Derived state, rebuilt from the records by a scan (see EnsureDerivedState).
     private Dictionary<int, int>? _idToSlot;
     private Stack<int>? _freeSlots;
-    private int[] _inDegree = [];
     private bool _disposed;
 
     /// <summary>Creates an empty index.</summary>
@@ -74,7 +73,6 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
         _idToSlot = [];
         _freeSlots = new Stack<int>();
         RefreshPointers();
-        _inDegree = new int[_capacity];
     }
 
     /// <summary>Reopens a graph over existing regions (used by storage; the regions are not copied).</summary>
@@ -197,6 +195,10 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int LevelOf(byte* record) => record[HnswGraphLayout.LevelOffset];
 
+    /// <summary>The slot whose level-0 list holds this node's spanning-tree link (−1 for the root, which is the entry point).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref int ParentOf(int slot) => ref *(int*)(Record(slot) + HnswGraphLayout.ParentOffset);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int IdOf(byte* record) => *(int*)(record + HnswGraphLayout.IdOffset);
 
@@ -249,18 +251,8 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
         }
     }
 
-    private void ValidateVector(ReadOnlySpan<float> vector, string paramName)
-    {
-        if (vector.Length != _dimension)
-        {
-            throw new ArgumentException($"Expected a vector of dimension {_dimension}, got {vector.Length}.", paramName);
-        }
-
-        if (!VectorChecks.AllFinite(vector))
-        {
-            throw new ArgumentException("The vector has a NaN or infinite component.", paramName);
-        }
-    }
+    private void ValidateVector(ReadOnlySpan<float> vector, string paramName) =>
+        VectorArguments.ThrowIfInvalid(vector, _dimension, paramName);
 
     private HnswScratch RentScratch() => _scratch.Value!;
 
