@@ -2,8 +2,6 @@ using MultiModal.Matching.Attributes;
 using MultiModal.Matching.Collection;
 using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Storage;
-using AttributeValue = MultiModal.Matching.Attributes.AttributeValue;
-using StoredValue = MultiModal.Matching.Storage.AttributeValue;
 
 namespace MultiModal.Matching;
 
@@ -72,40 +70,10 @@ public sealed partial class MultiModalCollection
         return result;
     }
 
-    private static KeyValuePair<string, StoredValue>[] ToStored(IReadOnlyDictionary<string, AttributeValue> attributes)
-    {
-        var result = new KeyValuePair<string, StoredValue>[attributes.Count];
-        int i = 0;
-        foreach (var (name, value) in attributes)
-        {
-            result[i++] = KeyValuePair.Create(name, value.Type switch
-            {
-                AttributeType.Number => StoredValue.FromDouble(value.AsNumber),
-                AttributeType.Integer => StoredValue.FromInt64(value.AsInteger),
-                AttributeType.String => StoredValue.FromString(value.AsString),
-                _ => StoredValue.FromBoolean(value.AsBoolean),
-            });
-        }
+    private static KeyValuePair<string, AttributeValue>[] ToStored(IReadOnlyDictionary<string, AttributeValue> attributes) => [.. attributes];
 
-        return result;
-    }
-
-    private static Dictionary<string, AttributeValue> FromStored(IReadOnlyList<KeyValuePair<string, StoredValue>> stored)
-    {
-        var result = new Dictionary<string, AttributeValue>(stored.Count, StringComparer.Ordinal);
-        foreach (var (name, value) in stored)
-        {
-            result[name] = value.Kind switch
-            {
-                AttributeKind.Double => AttributeValue.FromNumber(value.AsDouble),
-                AttributeKind.Int64 => AttributeValue.FromInteger(value.AsInt64),
-                AttributeKind.String => AttributeValue.FromString(value.AsString),
-                _ => AttributeValue.FromBoolean(value.AsBoolean),
-            };
-        }
-
-        return result;
-    }
+    private static Dictionary<string, AttributeValue> FromStored(IReadOnlyList<KeyValuePair<string, AttributeValue>> stored) =>
+        new(stored, StringComparer.Ordinal);
 
     private void DisposeStorage()
     {

@@ -40,7 +40,7 @@ public class FusionStepBenchmarks
         _late = new FusionWorkspace();
         _late.Resolve(_source, data.Query, Fuse.Late().Settings);
         _late.Retrieve(data.Query, 100);
-        var coarse = new MultiModalQuery(200);
+        var coarse = new FusionQuery(200);
         coarse.CopyFrom(data.Query, 200);
         _candidates = Fuse.Early().Search(_source, coarse).Matches.ToArray();
         _rerank = new FusionWorkspace();
