@@ -8,7 +8,7 @@ namespace MultiModal.Matching.Benchmarks.Numerics;
 /// One query against 320 MiB of contiguous rows (three times the 105 MiB L3), single-threaded; the GB/s column
 /// is row bytes over the median time, to compare with the ≈ 40 GB/s single-thread DRAM read limit.
 /// </summary>
-[Config(typeof(WideIsaConfig))]
+[Config(typeof(ScanConfig))]
 public class BatchScanBenchmarks
 {
     private const long TotalBytes = 320L << 20;
