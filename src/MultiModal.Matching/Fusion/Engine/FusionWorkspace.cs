@@ -9,8 +9,6 @@ namespace MultiModal.Matching.Fusion;
 /// </summary>
 internal sealed partial class FusionWorkspace
 {
-    public const byte Inactive = 255;
-
     [ThreadStatic]
     private static FusionWorkspace?[]? t_pool;
 
