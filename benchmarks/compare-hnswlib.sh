@@ -4,7 +4,8 @@
 # The two engines run interleaved, alternating which goes first, ROUNDS times; summarise-annbench.py
 # prints medians and the QPS ratio at recall@10 = 0.95.
 #   benchmarks/compare-hnswlib.sh            # MNIST t10k (../shared/data) and a generated 100k x 128 set
-#   ROUNDS=5 SETS="mnist" benchmarks/compare-hnswlib.sh
+#   ROUNDS=5 SETS="mnist" EXTRA="--clock cpu" benchmarks/compare-hnswlib.sh   # CPU-time clocks on a loaded machine
+#   ANNBENCH_EXTRA="--quantization int8" benchmarks/compare-hnswlib.sh    # two-tier HnswIndex
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-$( [ -d ../shared/data ] && realpath ../shared/data || echo /work/shared/data )}
@@ -37,14 +38,14 @@ run_set() {
       if [ "$engine" = hnswlib ]; then
         "$OUT/annbench_hnswlib" "$@" | tee -a "$log"
       else
-        "${ANNBENCH[@]}" "$@" | tee -a "$log"
+        "${ANNBENCH[@]}" "$@" ${ANNBENCH_EXTRA:-} | tee -a "$log"
       fi
     done
   done
   python3 benchmarks/hnswlib/summarise-annbench.py "$log"
 }
 
-COMMON=(--m 16 --ef-construction 200 --threads 2 --ef "$EFS" --k 10)
+COMMON=(--m 16 --ef-construction 200 --threads 2 --ef "$EFS" --k 10 ${EXTRA:-})
 for set in $SETS; do
   case $set in
     mnist)

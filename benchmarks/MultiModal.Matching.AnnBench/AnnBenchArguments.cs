@@ -28,6 +28,12 @@ internal sealed class AnnBenchArguments
 
     public int RerankOversampling { get; private set; } = 4;
 
+    /// <summary>
+    /// "wall" (default) or "cpu": with cpu, qps_1thread is queries per second of the search thread's CPU
+    /// time and the build seconds are the process's CPU time divided by the build threads.
+    /// </summary>
+    public bool CpuClock { get; private set; }
+
     public string? Save { get; private set; }
 
     public string? Open { get; private set; }
@@ -66,6 +72,7 @@ internal sealed class AnnBenchArguments
                 case "--k": parsed.K = ParseInt(Value(), name); break;
                 case "--quantization": parsed.Quantization = Value() == "int8" ? HnswQuantization.Int8 : HnswQuantization.None; break;
                 case "--rerank-oversampling": parsed.RerankOversampling = ParseInt(Value(), name); break;
+                case "--clock": parsed.CpuClock = Value() == "cpu"; break;
                 case "--save": parsed.Save = Value(); break;
                 case "--open": parsed.Open = Value(); break;
                 case "--min-seconds": parsed.MinSeconds = double.Parse(Value(), CultureInfo.InvariantCulture); break;

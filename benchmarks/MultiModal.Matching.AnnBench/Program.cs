@@ -80,8 +80,9 @@ else
     index = new HnswIndex(hnswOptions);
     int[] ids = Enumerable.Range(0, n).ToArray();
     var clock = Stopwatch.StartNew();
+    double cpuStart = CpuClock.ProcessSeconds();
     index.AddRange(ids, baseVectors, options.Threads);
-    double buildSeconds = clock.Elapsed.TotalSeconds;
+    double buildSeconds = options.CpuClock ? (CpuClock.ProcessSeconds() - cpuStart) / options.Threads : clock.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(invariant, $"build n={n} d={d} M={options.M} efC={options.EfConstruction} threads={options.Threads} seconds={buildSeconds:F3} inserts_per_s={n / buildSeconds:F0}"));
     if (options.Save is not null)
     {
@@ -138,6 +139,8 @@ double Recall(int ef)
 {
     long done = 0;
     var timer = Stopwatch.StartNew();
+    double cpuStart = CpuClock.ThreadSeconds();
+    double Elapsed() => options.CpuClock ? CpuClock.ThreadSeconds() - cpuStart : timer.Elapsed.TotalSeconds;
     do
     {
         for (int q = 0; q < queryCount; q++)
@@ -147,6 +150,6 @@ double Recall(int ef)
 
         done += queryCount;
     }
-    while (!once && timer.Elapsed.TotalSeconds < options.MinSeconds);
-    return (done, timer.Elapsed.TotalSeconds);
+    while (!once && Elapsed() < options.MinSeconds);
+    return (done, Elapsed());
 }

@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <time.h>
 #include <unordered_set>
 #include <vector>
 
@@ -53,12 +54,19 @@ void normalise(float* v, int d) {
     }
 }
 
+double cpu_seconds(clockid_t clock) {
+    timespec t{};
+    clock_gettime(clock, &t);
+    return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string base, query, gt, metric = "l2";
     int m = 16, efc = 200, threads = 1, k = 10;
     double min_seconds = 1.0;
+    bool cpu_clock = false;
     std::vector<int> efs = {10, 16, 24, 32, 48, 64, 96, 128, 256};
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -75,6 +83,8 @@ int main(int argc, char** argv) {
         else if (a == "--threads") threads = std::stoi(value());
         else if (a == "--k") k = std::stoi(value());
         else if (a == "--min-seconds") min_seconds = std::stod(value());
+        else if (a == "--clock") cpu_clock = value() == "cpu";
+        else if (a == "--quantization" || a == "--rerank-oversampling") { value(); std::fprintf(stderr, "annbench_hnswlib: %s ignored\n", a.c_str()); }
         else if (a == "--ef") {
             efs.clear();
             std::stringstream ss(value());
@@ -104,6 +114,7 @@ int main(int argc, char** argv) {
 
     hnswlib::HierarchicalNSW<float> index(space.get(), n, m, efc, 100);
     auto t0 = std::chrono::steady_clock::now();
+    const double cpu0 = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
     std::atomic<int> next{0};
     auto worker = [&]() {
         int i;
@@ -112,13 +123,15 @@ int main(int argc, char** argv) {
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
-    const double build = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double build = cpu_clock ? (cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0) / threads
+                                   : std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("build n=%d d=%d M=%d efC=%d threads=%d seconds=%.3f inserts_per_s=%.0f\n", n, d, m, efc, threads, build, n / build);
     std::fflush(stdout);
 
     auto run = [&](bool once) {
         long long done = 0;
         auto start = std::chrono::steady_clock::now();
+        const double cpu_start = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
         double elapsed = 0;
         do {
             for (int q = 0; q < nq; ++q) {
@@ -126,7 +139,8 @@ int main(int argc, char** argv) {
                 (void)result;
             }
             done += nq;
-            elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            elapsed = cpu_clock ? cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu_start
+                                : std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         } while (!once && elapsed < min_seconds);
         return std::make_pair(done, elapsed);
     };

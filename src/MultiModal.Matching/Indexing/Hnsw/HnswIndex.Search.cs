@@ -44,7 +44,7 @@ public sealed unsafe partial class HnswIndex
             PrepareQuery(query, scratch.Query);
             byte* q = scratch.QueryRecord(_stride);
             WriteVector(q, scratch.Query);
-            int ef = Math.Max(efSearch, _quantizer is null ? k : k * _options.RerankOversampling);
+            int ef = Math.Max(efSearch, k);
             return _metric switch
             {
                 DistanceMetric.L2 => SearchCore<L2Distance>(q, k, ef, filter, scratch, destination),

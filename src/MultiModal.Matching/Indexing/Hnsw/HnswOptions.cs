@@ -53,7 +53,11 @@ public sealed class HnswOptions
     /// </remarks>
     public HnswQuantization Quantization { get; set; } = HnswQuantization.None;
 
-    /// <summary>Two-tier only: how many candidates per wanted result are re-ranked in f32. Default 4; at least 1.</summary>
+    /// <summary>
+    /// Two-tier only: of the ef candidates the traversal keeps, the best k·RerankOversampling (by code
+    /// distance) are re-scored exactly in f32 before the top k are returned. Default 4; at least 1.
+    /// Raise efSearch with it: ef bounds how many candidates exist to re-rank.
+    /// </summary>
     public int RerankOversampling { get; set; } = 4;
 
     /// <summary>Two-tier only: the smallest component value the codes represent (with <see cref="QuantizationMax"/>), or null to fit it.</summary>

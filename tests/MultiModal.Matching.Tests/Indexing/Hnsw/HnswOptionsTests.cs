@@ -16,6 +16,10 @@ public sealed class HnswOptionsTests
         yield return new TestCaseData(new HnswOptions { Dimension = 4, CompactionThreshold = 0 }).SetName("Validate_ThresholdZero_Throws");
         yield return new TestCaseData(new HnswOptions { Dimension = 4, CompactionThreshold = double.NaN }).SetName("Validate_ThresholdNaN_Throws");
         yield return new TestCaseData(new HnswOptions { Dimension = 4, Metric = (DistanceMetric)9 }).SetName("Validate_UnknownMetric_Throws");
+        yield return new TestCaseData(new HnswOptions { Dimension = 4, Quantization = (HnswQuantization)5 }).SetName("Validate_UnknownQuantization_Throws");
+        yield return new TestCaseData(new HnswOptions { Dimension = 4, RerankOversampling = 0 }).SetName("Validate_RerankOversamplingZero_Throws");
+        yield return new TestCaseData(new HnswOptions { Dimension = 4, QuantizationMin = -1 }).SetName("Validate_QuantizationMinWithoutMax_Throws");
+        yield return new TestCaseData(new HnswOptions { Dimension = 4, QuantizationMin = 1, QuantizationMax = 1 }).SetName("Validate_QuantizationEmptyRange_Throws");
     }
 
     [TestCaseSource(nameof(BadOptions))]
