@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiModal.Matching.Indexing.Hnsw;
 
 namespace MultiModal.Matching.AnnBench;
 
@@ -22,6 +23,10 @@ internal sealed class AnnBenchArguments
     public int[] Ef { get; private set; } = [10, 16, 24, 32, 48, 64, 96, 128, 256];
 
     public int K { get; private set; } = 10;
+
+    public HnswQuantization Quantization { get; private set; } = HnswQuantization.None;
+
+    public int RerankOversampling { get; private set; } = 4;
 
     public string? Save { get; private set; }
 
@@ -59,6 +64,8 @@ internal sealed class AnnBenchArguments
                 case "--threads": parsed.Threads = ParseInt(Value(), name); break;
                 case "--ef": parsed.Ef = Value().Split(',').Select(v => ParseInt(v, name)).ToArray(); break;
                 case "--k": parsed.K = ParseInt(Value(), name); break;
+                case "--quantization": parsed.Quantization = Value() == "int8" ? HnswQuantization.Int8 : HnswQuantization.None; break;
+                case "--rerank-oversampling": parsed.RerankOversampling = ParseInt(Value(), name); break;
                 case "--save": parsed.Save = Value(); break;
                 case "--open": parsed.Open = Value(); break;
                 case "--min-seconds": parsed.MinSeconds = double.Parse(Value(), CultureInfo.InvariantCulture); break;

@@ -4,8 +4,10 @@ using MultiModal.Matching.Indexing;
 namespace MultiModal.Matching.AnnBench;
 
 /// <summary>
-/// Writes a clustered Gaussian dataset (base, queries, exact L2 ground truth k = 100) in TEXMEX format:
-/// cluster centres ~ N(0, 1)ᵈ, points = centre + N(0, 0.35²)ᵈ with a random cluster per point.
+/// Writes a clustered dataset (base, queries, exact L2 ground truth k = 100, computed with
+/// <see cref="FlatIndex"/>) in TEXMEX format. Like real embeddings it has a low intrinsic dimension:
+/// each cluster c has a centre μ_c ~ N(0, 1)ᵈ and a random basis B_c (d × 12, entries N(0, 0.3²)); a
+/// point is μ_c + B_c·z + ε with z ~ N(0, I₁₂) and ε ~ N(0, 0.05²)ᵈ, its cluster drawn uniformly.
 /// </summary>
 internal static class ClusteredDataset
 {
@@ -14,15 +16,30 @@ internal static class ClusteredDataset
     public static void Generate(string folder, int count, int queries, int dimension, int clusters, int seed = 1234)
     {
         Directory.CreateDirectory(folder);
+        const int Intrinsic = 12;
         var random = new Random(seed);
         float[] centres = Gaussian(random, clusters * dimension, 1.0);
+        float[] bases = Gaussian(random, clusters * dimension * Intrinsic, 0.3);
         float[] all = new float[(long)(count + queries) * dimension];
+        var z = new double[Intrinsic];
         for (int i = 0; i < count + queries; i++)
         {
             int c = random.Next(clusters);
+            for (int t = 0; t < Intrinsic; t++)
+            {
+                z[t] = NextGaussian(random);
+            }
+
             for (int j = 0; j < dimension; j++)
             {
-                all[((long)i * dimension) + j] = centres[(c * dimension) + j] + (float)(0.35 * NextGaussian(random));
+                double value = centres[(c * dimension) + j] + (0.05 * NextGaussian(random));
+                int row = ((c * dimension) + j) * Intrinsic;
+                for (int t = 0; t < Intrinsic; t++)
+                {
+                    value += bases[row + t] * z[t];
+                }
+
+                all[((long)i * dimension) + j] = (float)value;
             }
         }
 

@@ -74,6 +74,8 @@ else
         M = options.M,
         EfConstruction = options.EfConstruction,
         InitialCapacity = n,
+        Quantization = options.Quantization,
+        RerankOversampling = options.RerankOversampling,
     };
     index = new HnswIndex(hnswOptions);
     int[] ids = Enumerable.Range(0, n).ToArray();

@@ -70,9 +70,7 @@ public sealed partial class MultiModalCollection
         return result;
     }
 
-    // Segments and log records store the public AttributeValue directly; these only change the container.
-    private static KeyValuePair<string, AttributeValue>[] ToStored(IReadOnlyDictionary<string, AttributeValue> attributes) =>
-        [.. attributes];
+    private static KeyValuePair<string, AttributeValue>[] ToStored(IReadOnlyDictionary<string, AttributeValue> attributes) => [.. attributes];
 
     private static Dictionary<string, AttributeValue> FromStored(IReadOnlyList<KeyValuePair<string, AttributeValue>> stored) =>
         new(stored, StringComparer.Ordinal);

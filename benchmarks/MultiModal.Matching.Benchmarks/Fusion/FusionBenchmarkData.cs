@@ -51,7 +51,7 @@ internal sealed class FusionBenchmarkData
 
         Source = new FusionSource(modalities.Select((mod, m) => KeyValuePair.Create(mod, (IVectorIndex)indexes[m])), layout, joint);
         int target = random.Next(count);
-        Query = new MultiModalQuery(10);
+        Query = new FusionQuery(10);
         for (int m = 0; m < 3; m++)
         {
             var q = new float[Dimension];
@@ -68,7 +68,7 @@ internal sealed class FusionBenchmarkData
 
     public FusionSource Source { get; }
 
-    public MultiModalQuery Query { get; }
+    public FusionQuery Query { get; }
 
     public static FusionBenchmarkData Get(int count)
     {

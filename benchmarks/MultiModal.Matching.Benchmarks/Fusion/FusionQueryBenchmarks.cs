@@ -20,7 +20,7 @@ public class FusionQueryBenchmarks
     private static readonly IFusion Hybrid = Fuse.Hybrid(Fuse.Early(), Fuse.Late(Combine.WeightedSum(Normalize.ZScore)), candidates: 200);
     private readonly FusionResult _result = new();
     private FusionSource _source = null!;
-    private MultiModalQuery _query = null!;
+    private FusionQuery _query = null!;
 
     [Params(100_000)]
     public int N { get; set; }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MultiModal.Matching.Fusion;
+using MultiModal.Matching.Indexing;
 using MultiModal.Matching.Numerics;
 
 namespace MultiModal.Matching.Benchmarks.Fusion;
@@ -28,6 +29,8 @@ public class FusionStepBenchmarks
     private FusionWorkspace _rerank = new();
     private FusedMatch[] _candidates = [];
     private FusionSource _source = null!;
+    private FusionSource _copySource = null!;
+    private FusionWorkspace _rerankCopy = new();
 
     [Params(100_000)]
     public int N { get; set; }
@@ -40,11 +43,14 @@ public class FusionStepBenchmarks
         _late = new FusionWorkspace();
         _late.Resolve(_source, data.Query, Fuse.Late().Settings);
         _late.Retrieve(data.Query, 100);
-        var coarse = new MultiModalQuery(200);
+        var coarse = new FusionQuery(200);
         coarse.CopyFrom(data.Query, 200);
         _candidates = Fuse.Early().Search(_source, coarse).Matches.ToArray();
         _rerank = new FusionWorkspace();
         _rerank.Resolve(_source, data.Query, Fuse.Late().Settings);
+        _copySource = new FusionSource(Enumerable.Range(0, 3).Select(m => KeyValuePair.Create(_source.Modalities[m], (IVectorIndex)new CopyOnlyIndex(_source.GetIndex(m)))));
+        _rerankCopy = new FusionWorkspace();
+        _rerankCopy.Resolve(_copySource, data.Query, Fuse.Late().Settings);
         var random = new Random(1);
         for (int i = 0; i < _referenceRows.Length; i++)
         {
@@ -84,6 +90,14 @@ public class FusionStepBenchmarks
     public int HybridRerank_200x3_WeightedSum()
     {
         HybridFusionEngine.Rescore(_rerank, _source, WeightedSum, _candidates, K, _result);
+        return _result.Count;
+    }
+
+    /// <summary>The same re-rank through the generic path: stored vectors copied out with TryGetVector, then the batch kernel.</summary>
+    [Benchmark]
+    public int HybridRerank_200x3_WeightedSum_CopyPath()
+    {
+        HybridFusionEngine.Rescore(_rerankCopy, _copySource, WeightedSum, _candidates, K, _result);
         return _result.Count;
     }
 

@@ -57,7 +57,7 @@ public sealed class FusionEvaluatorTests
         {
             Assert.That(() => FusionEvaluator.Evaluate(Fuse.Late(), data.Source, [], 5), Throws.ArgumentException);
             Assert.That(() => FusionEvaluator.Evaluate(Fuse.Late(), data.Source, SyntheticRelevance.Queries(data, 2, 1), 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
-            Assert.That(() => new LabelledQuery(new MultiModalQuery(), []), Throws.ArgumentException);
+            Assert.That(() => new LabelledQuery(new FusionQuery(), []), Throws.ArgumentException);
         });
     }
 }

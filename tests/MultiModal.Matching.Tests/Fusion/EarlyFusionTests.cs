@@ -135,7 +135,7 @@ public sealed class EarlyFusionTests
     public void Search_ModalityOutsideJointSpace_Throws()
     {
         var data = FusionTestData.Create(1, 10);
-        var query = new MultiModalQuery(3).With(Modality.Tabular, new float[] { 1, 2 });
+        var query = new FusionQuery(3).With(Modality.Tabular, new float[] { 1, 2 });
         Assert.That(() => Fuse.Early().Search(data.Source, query), Throws.ArgumentException);
     }
 

@@ -1,5 +1,6 @@
 using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Fusion;
+using MultiModal.Matching.Indexing;
 using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
 
 namespace MultiModal.Matching.Tests.Fusion;
@@ -67,6 +68,31 @@ public sealed class HybridFusionTests
         foreach (var group in rankOf)
         {
             Assert.That(group.Distinct().Count(), Is.EqualTo(1), $"rank of #{group.Key}");
+        }
+    }
+
+    [TestCase(DistanceMetric.Cosine)]
+    [TestCase(DistanceMetric.DotProduct)]
+    [TestCase(DistanceMetric.L2)]
+    public void Search_InPlaceScoringAndCopyPath_GiveTheSameResult(DistanceMetric metric)
+    {
+        var data = FusionTestData.Create(23, 150, metrics: [metric, metric, metric], missingRate: 0.3);
+        var generic = new FusionSource(data.Modalities.Zip(data.Indexes, (m, i) => KeyValuePair.Create(m, (IVectorIndex)new ForwardingIndex(i))), data.Layout, data.Joint);
+        var query = data.RandomQuery(new Random(5), 10, [true, true, true]);
+        IFusion[] fusions =
+        [
+            Fuse.Hybrid(Fuse.Early(), Fuse.Late(Combine.WeightedSum(Normalize.ZScore)), 80),
+            Fuse.Late(Combine.WeightedSum(Normalize.MetricMap)).WithWindow(10).OnMissingInItem(MissingModalityPolicy.Recompute(0.1f)),
+        ];
+        foreach (var fusion in fusions)
+        {
+            var direct = fusion.Search(data.Source, query);
+            var copied = fusion.Search(generic, query);
+            Assert.That(copied.ToIdArray(), Is.EqualTo(direct.ToIdArray()), fusion.ToString());
+            for (int i = 0; i < direct.Count; i++)
+            {
+                Assert.That(copied[i].Score, Is.EqualTo(direct[i].Score).Within(1e-5));
+            }
         }
     }
 

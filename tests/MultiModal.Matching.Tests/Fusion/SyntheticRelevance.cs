@@ -16,7 +16,7 @@ internal static class SyntheticRelevance
         for (int q = 0; q < count; q++)
         {
             int target = random.Next(data.Count);
-            var query = new MultiModalQuery(10);
+            var query = new FusionQuery(10);
             query.With(data.Modalities[0], Noisy(random, data.Vectors[0][target]!, 0.6));
             query.With(data.Modalities[1], Noisy(random, data.Vectors[1][target]!, 1.2));
             query.With(data.Modalities[2], FusionTestData.RandomVector(random, data.Indexes[2].Dimension));

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MultiModal.Matching.Fusion.Scoring;
+using MultiModal.Matching.Indexing;
 using MultiModal.Matching.Numerics;
 
 namespace MultiModal.Matching.Fusion;
@@ -79,6 +80,11 @@ internal static class CandidateScoring
     public static int ScoreExactly(FusionWorkspace ws, int slot, int count, MissingModalityPolicy fallback, byte state)
     {
         var index = ws.Index[slot]!;
+        if (index is IStoredVectorScorer scorer)
+        {
+            return ScoreInPlace(ws, scorer, slot, count, fallback, state);
+        }
+
         int d = index.Dimension;
         int block = Math.Max(1, GatherBytes / (d * sizeof(float)));
         FusionWorkspace.Grow(ref ws.Gather, block * d);
@@ -128,6 +134,47 @@ internal static class CandidateScoring
         }
 
         return found;
+    }
+
+    /// <summary>The same as <see cref="ScoreExactly"/> for an index that scores its stored vectors in place (no copies).</summary>
+    private static int ScoreInPlace(FusionWorkspace ws, IStoredVectorScorer scorer, int slot, int count, MissingModalityPolicy fallback, byte state)
+    {
+        FusionWorkspace.Grow(ref ws.GatherScore, count);
+        FusionWorkspace.Grow(ref ws.GatherId, count);
+        FusionWorkspace.Grow(ref ws.GatherFound, count);
+        var cells = ws.GatherIndex;
+        var ids = ws.GatherId.AsSpan(0, count);
+        for (int i = 0; i < count; i++)
+        {
+            ids[i] = ws.CandidateIds[cells[i] / ws.Slots];
+        }
+
+        var scores = ws.GatherScore.AsSpan(0, count);
+        var found = ws.GatherFound.AsSpan(0, count);
+        scorer.ScoreStored(ws.PreparedQuery(slot), ids, scores, found);
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int cell = cells[i];
+            if (!found[i])
+            {
+                Fallback(ws, cell, fallback);
+                continue;
+            }
+
+            cells[kept] = cell;
+            scores[kept++] = scores[i];
+        }
+
+        var all = scores[..kept];
+        ScoreMath.BatchToSimilarity(ws.Metric[slot], all);
+        for (int i = 0; i < kept; i++)
+        {
+            ws.CellState[cells[i]] = state;
+            ws.CellRaw[cells[i]] = all[i];
+        }
+
+        return kept;
     }
 
     /// <summary>1 + the number of list scores strictly greater than <paramref name="raw"/> (the list is sorted, best first).</summary>

@@ -53,6 +53,8 @@ internal sealed partial class FusionWorkspace
     public float[] Gather = [];
     public int[] GatherIndex = [];
     public float[] GatherScore = [];
+    public int[] GatherId = [];
+    public bool[] GatherFound = [];
     public float[] Vector = [];
 
     // Early fusion and hybrid.

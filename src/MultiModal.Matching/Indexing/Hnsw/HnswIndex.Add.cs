@@ -1,3 +1,5 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 public sealed unsafe partial class HnswIndex
@@ -16,6 +18,7 @@ public sealed unsafe partial class HnswIndex
         ValidateVector(vector, nameof(vector));
         ThrowIfDisposed();
         ThrowIfReadOnly();
+        EnsureQuantizer(vector);
         AddCore(id, vector);
     }
 
@@ -51,6 +54,11 @@ public sealed unsafe partial class HnswIndex
             }
 
             ValidateVector(vectors.Span.Slice(i * _dimension, _dimension), nameof(vectors));
+        }
+
+        if (!vectors.IsEmpty)
+        {
+            EnsureQuantizer(vectors.Span[..Math.Min(vectors.Length, 16_384 * _dimension)]);
         }
 
         if (threads == 1)
@@ -144,13 +152,13 @@ public sealed unsafe partial class HnswIndex
             switch (_metric)
             {
                 case DistanceMetric.L2:
-                    Insert<HnswL2Distance>(slot, level, scratch);
+                    Insert<L2Distance>(slot, level, scratch);
                     break;
                 case DistanceMetric.DotProduct:
-                    Insert<HnswDotDistance>(slot, level, scratch);
+                    Insert<DotDistance>(slot, level, scratch);
                     break;
                 default:
-                    Insert<HnswCosineDistance>(slot, level, scratch);
+                    Insert<CosineDistance>(slot, level, scratch);
                     break;
             }
         }
@@ -267,10 +275,10 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>Links a reserved, initialised slot into every layer up to its level; caller holds the read lock.</summary>
     private void Insert<TDistance>(int slot, int level, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
-        float* vector = VectorOf(slot);
-        new ReadOnlySpan<float>(scratch.Vector).CopyTo(new Span<float>(vector, _dimension));
+        byte* vector = Record(slot);
+        WriteVector(vector, scratch.Vector);
 
         (int entry, int maxLevel) = UnpackEntry(Volatile.Read(ref _entryState));
         bool holdsEntryLock = false;
@@ -296,7 +304,7 @@ public sealed unsafe partial class HnswIndex
         try
         {
             int ep = entry;
-            float epDistance = TDistance.Between(vector, VectorOf(ep), _dimension);
+            float epDistance = Dist<TDistance>(vector, Record(ep));
             for (int l = maxLevel; l > level; l--)
             {
                 GreedyDescend<TDistance>(vector, ref ep, ref epDistance, l, scratch);
@@ -339,7 +347,7 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>Chooses a new node's neighbours among the search results, preferring live nodes.</summary>
     private int SelectForNewNode<TDistance>(Span<HnswCandidate> found, int m, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int live = 0;
         for (int i = 0; i < found.Length; i++)

@@ -1,3 +1,5 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 public sealed unsafe partial class HnswIndex
@@ -33,13 +35,13 @@ public sealed unsafe partial class HnswIndex
             switch (_metric)
             {
                 case DistanceMetric.L2:
-                    CompactCore<HnswL2Distance>(scratch);
+                    CompactCore<L2Distance>(scratch);
                     break;
                 case DistanceMetric.DotProduct:
-                    CompactCore<HnswDotDistance>(scratch);
+                    CompactCore<DotDistance>(scratch);
                     break;
                 default:
-                    CompactCore<HnswCosineDistance>(scratch);
+                    CompactCore<CosineDistance>(scratch);
                     break;
             }
         }
@@ -50,7 +52,7 @@ public sealed unsafe partial class HnswIndex
     }
 
     private void CompactCore<TDistance>(HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int slotCount = _slotCount;
         for (int slot = 0; slot < slotCount; slot++)
@@ -92,7 +94,7 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>Rebuilds one list when it links to a tombstone: live links plus the tombstones' live links, re-selected.</summary>
     private void RebuildAroundTombstones<TDistance>(int slot, byte* record, int level, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int* links = LinksOf(record, level, out int count);
         bool touched = false;
@@ -106,7 +108,7 @@ public sealed unsafe partial class HnswIndex
             return;
         }
 
-        float* vector = VectorOf(slot);
+        byte* vector = Record(slot);
         int pooled = 0;
         for (int i = 0; i < count; i++)
         {
@@ -132,8 +134,8 @@ public sealed unsafe partial class HnswIndex
         RewriteList<TDistance>(slot, record, level, pool, scratch);
     }
 
-    private void AddToPool<TDistance>(HnswScratch scratch, ref int pooled, float* vector, int self, int target)
-        where TDistance : struct, IHnswDistance
+    private void AddToPool<TDistance>(HnswScratch scratch, ref int pooled, byte* vector, int self, int target)
+        where TDistance : struct, IDistance
     {
         if (target == self)
         {
@@ -155,7 +157,7 @@ public sealed unsafe partial class HnswIndex
             scratch.Pool = grown;
         }
 
-        scratch.Pool[pooled++] = new HnswCandidate(TDistance.Between(vector, VectorOf(target), _dimension), target);
+        scratch.Pool[pooled++] = new HnswCandidate(Dist<TDistance>(vector, Record(target)), target);
     }
 
     /// <summary>Keeps the entry point when it is live, otherwise picks the live node of highest level (lowest slot on ties).</summary>
@@ -187,7 +189,7 @@ public sealed unsafe partial class HnswIndex
     /// and links every live node it does not reach from its nearest reached node, which adopts it.
     /// </summary>
     private void ReattachUnreachable<TDistance>(HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         for (int slot = 0; slot < _slotCount; slot++)
         {
@@ -210,8 +212,8 @@ public sealed unsafe partial class HnswIndex
                 continue;
             }
 
-            float* vector = VectorOf(slot);
-            float entryDistance = TDistance.Between(vector, VectorOf(entry), _dimension);
+            byte* vector = Record(slot);
+            float entryDistance = Dist<TDistance>(vector, Record(entry));
             SearchLayer<TDistance, HnswAcceptLive>(vector, entry, entryDistance, Math.Max(_options.EfConstruction, 2 * _layout.MaxLinks0), 0, scratch, default);
             Span<HnswCandidate> found = scratch.Results.SortAscending();
             bool linked = false;

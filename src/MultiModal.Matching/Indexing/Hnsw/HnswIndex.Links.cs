@@ -1,3 +1,5 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed unsafe partial class HnswIndex
     /// <param name="selected">Receives the kept candidates after the preselected ones.</param>
     /// <param name="preselected">How many entries of <paramref name="selected"/> are already kept.</param>
     internal int SelectNeighbors<TDistance>(ReadOnlySpan<HnswCandidate> candidates, int max, Span<HnswCandidate> selected, int preselected = 0)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int count = preselected;
         if (candidates.Length + preselected <= max)
@@ -30,11 +32,11 @@ public sealed unsafe partial class HnswIndex
         for (int i = 0; i < candidates.Length && count < max; i++)
         {
             HnswCandidate candidate = candidates[i];
-            float* vector = VectorOf(candidate.Slot);
+            byte* vector = Record(candidate.Slot);
             bool keep = true;
             for (int j = 0; j < count; j++)
             {
-                if (TDistance.Between(vector, VectorOf(selected[j].Slot), _dimension) < candidate.Distance)
+                if (Dist<TDistance>(vector, Record(selected[j].Slot)) < candidate.Distance)
                 {
                     keep = false;
                     break;
@@ -56,7 +58,7 @@ public sealed unsafe partial class HnswIndex
     /// and the union re-selected, so a tree link to a child is never overwritten.
     /// </summary>
     private void SetOwnLinks<TDistance>(int slot, int level, ReadOnlySpan<HnswCandidate> neighbors, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         byte* record = Record(slot);
         LockNode(record);
@@ -74,7 +76,7 @@ public sealed unsafe partial class HnswIndex
                 return;
             }
 
-            float* vector = VectorOf(slot);
+            byte* vector = Record(slot);
             int pooled = 0;
             foreach (HnswCandidate neighbor in neighbors)
             {
@@ -102,7 +104,7 @@ public sealed unsafe partial class HnswIndex
     /// back-link becomes its parent.
     /// </summary>
     private void ConnectBack<TDistance>(int node, int added, int level, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         byte* record = Record(node);
         int max = _layout.MaxLinks(level);
@@ -124,14 +126,14 @@ public sealed unsafe partial class HnswIndex
             }
             else
             {
-                float* vector = VectorOf(node);
+                byte* vector = Record(node);
                 Span<HnswCandidate> pool = scratch.Pool.AsSpan(0, count + 1);
                 for (int i = 0; i < count; i++)
                 {
-                    pool[i] = new HnswCandidate(TDistance.Between(vector, VectorOf(links[i]), _dimension), links[i]);
+                    pool[i] = new HnswCandidate(Dist<TDistance>(vector, Record(links[i])), links[i]);
                 }
 
-                pool[count] = new HnswCandidate(TDistance.Between(vector, VectorOf(added), _dimension), added);
+                pool[count] = new HnswCandidate(Dist<TDistance>(vector, Record(added)), added);
                 pool.Sort(default(HnswCandidateOrder));
                 kept = RewriteList<TDistance>(node, record, level, pool, scratch, added);
             }
@@ -153,7 +155,7 @@ public sealed unsafe partial class HnswIndex
     /// Returns whether <paramref name="watch"/> is in the new list.
     /// </summary>
     private bool RewriteList<TDistance>(int node, byte* record, int level, Span<HnswCandidate> pool, HnswScratch scratch, int watch = -1)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int max = _layout.MaxLinks(level);
         Span<HnswCandidate> selected = scratch.Selected;
@@ -194,7 +196,7 @@ public sealed unsafe partial class HnswIndex
     /// breadth-first (a list made only of tree links cannot take another).
     /// </summary>
     private void AdoptByNeighbor<TDistance>(int slot, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int count = CopyLinks(slot, 0, scratch.RepairLinks);
         var queue = new Queue<int>();
@@ -231,7 +233,7 @@ public sealed unsafe partial class HnswIndex
     /// With <paramref name="adopt"/>, the host becomes the target's parent. Returns whether the link is in place.
     /// </summary>
     private bool ForceLink<TDistance>(int host, int target, bool adopt)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         if (host == target)
         {
@@ -252,7 +254,7 @@ public sealed unsafe partial class HnswIndex
             }
             else if (!present)
             {
-                float* hostVector = VectorOf(host);
+                byte* hostVector = Record(host);
                 int worst = -1;
                 float worstDistance = float.NegativeInfinity;
                 for (int i = 0; i < count; i++)
@@ -262,7 +264,7 @@ public sealed unsafe partial class HnswIndex
                         continue;
                     }
 
-                    float d = TDistance.Between(hostVector, VectorOf(links[i]), _dimension);
+                    float d = Dist<TDistance>(hostVector, Record(links[i]));
                     if (d > worstDistance)
                     {
                         worst = i;
@@ -295,7 +297,7 @@ public sealed unsafe partial class HnswIndex
     /// parent link is released. Caller holds the entry lock.
     /// </summary>
     private void Reroot<TDistance>(int newRoot, int oldRoot)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         ForceLink<TDistance>(newRoot, oldRoot, adopt: true);
         Volatile.Write(ref ParentOf(newRoot), -1);

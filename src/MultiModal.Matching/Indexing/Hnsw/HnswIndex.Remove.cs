@@ -1,3 +1,5 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 public sealed unsafe partial class HnswIndex
@@ -43,13 +45,13 @@ public sealed unsafe partial class HnswIndex
             switch (_metric)
             {
                 case DistanceMetric.L2:
-                    RepairAround<HnswL2Distance>(slot, scratch);
+                    RepairAround<L2Distance>(slot, scratch);
                     break;
                 case DistanceMetric.DotProduct:
-                    RepairAround<HnswDotDistance>(slot, scratch);
+                    RepairAround<DotDistance>(slot, scratch);
                     break;
                 default:
-                    RepairAround<HnswCosineDistance>(slot, scratch);
+                    RepairAround<CosineDistance>(slot, scratch);
                     break;
             }
         }
@@ -115,7 +117,7 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>For each neighbour that links to the removed node, replaces that link by the removed node's link closest to the neighbour.</summary>
     private void RepairAround<TDistance>(int removed, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int[] around = scratch.RepairLinks;
         int top = LevelOf(Record(removed));
@@ -135,7 +137,7 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>In a node's list at one layer, swaps <paramref name="removed"/> for the closest live replacement not yet linked.</summary>
     private void ReplaceLink<TDistance>(int node, int removed, int level, ReadOnlySpan<int> replacements)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         byte* record = Record(node);
         LockNode(record);
@@ -149,7 +151,7 @@ public sealed unsafe partial class HnswIndex
                 return;
             }
 
-            float* vector = VectorOf(node);
+            byte* vector = Record(node);
             int best = -1;
             float bestDistance = float.PositiveInfinity;
             foreach (int candidate in replacements)
@@ -159,7 +161,7 @@ public sealed unsafe partial class HnswIndex
                     continue;
                 }
 
-                float d = TDistance.Between(vector, VectorOf(candidate), _dimension);
+                float d = Dist<TDistance>(vector, Record(candidate));
                 if (d < bestDistance)
                 {
                     best = candidate;

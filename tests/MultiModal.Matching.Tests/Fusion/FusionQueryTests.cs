@@ -3,12 +3,12 @@ using MultiModal.Matching.Fusion;
 
 namespace MultiModal.Matching.Tests.Fusion;
 
-public sealed class MultiModalQueryTests
+public sealed class FusionQueryTests
 {
     [Test]
     public void With_AddsReplacesAndRemoves()
     {
-        var query = new MultiModalQuery(5).With(Modality.Text, new float[] { 1 }).With(Modality.Image, new float[] { 2 }, weight: 0.5f);
+        var query = new FusionQuery(5).With(Modality.Text, new float[] { 1 }).With(Modality.Image, new float[] { 2 }, weight: 0.5f);
         query.With(Modality.Text, new float[] { 3 }, weight: 2);
         Assert.Multiple(() =>
         {
@@ -27,10 +27,10 @@ public sealed class MultiModalQueryTests
     [Test]
     public void With_BadInput_Throws()
     {
-        var query = new MultiModalQuery();
+        var query = new FusionQuery();
         Assert.Multiple(() =>
         {
-            Assert.That(() => new MultiModalQuery(0), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => new FusionQuery(0), Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => query.K = -1, Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => query.With(default, new float[] { 1 }), Throws.ArgumentException);
             Assert.That(() => query.With(Modality.Text, ReadOnlyMemory<float>.Empty), Throws.ArgumentException);
@@ -43,7 +43,7 @@ public sealed class MultiModalQueryTests
     [Test]
     public void Clone_IsIndependent()
     {
-        var query = new MultiModalQuery(4).With(Modality.Text, new float[] { 1 });
+        var query = new FusionQuery(4).With(Modality.Text, new float[] { 1 });
         var copy = query.Clone();
         copy.With(Modality.Audio, new float[] { 1 });
         copy.K = 9;
