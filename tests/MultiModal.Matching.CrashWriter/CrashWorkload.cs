@@ -1,4 +1,5 @@
 using MultiModal.Matching.Attributes;
+using MultiModal.Matching.Indexing.Hnsw;
 using MultiModal.Matching.Storage;
 
 namespace MultiModal.Matching.CrashWriter;
@@ -67,6 +68,33 @@ internal static class CrashWorkload
     }
 
     public static string Key(int batch, int i) => $"b{batch}-{i}";
+
+    /// <summary>The parameters of the text space's HNSW graph.</summary>
+    public static HnswOptions GraphOptions() => new() { Dimension = 16, Metric = DistanceMetric.L2, M = 8, EfConstruction = 64, Seed = 5 };
+
+    /// <summary>Applies an acknowledged batch to the text graph: removes replaced and deleted ids, adds new ones.</summary>
+    public static void ApplyToGraph(HnswIndex graph, StoreOperation[] batch, StoreOperationResult[] results)
+    {
+        for (int i = 0; i < batch.Length; i++)
+        {
+            if (batch[i].Kind == StoreOperationKind.Delete)
+            {
+                if (results[i].Id >= 0)
+                {
+                    graph.Remove(results[i].Id);
+                }
+
+                continue;
+            }
+
+            if (results[i].ReplacedId >= 0)
+            {
+                graph.Remove(results[i].ReplacedId);
+            }
+
+            graph.Add(results[i].Id, batch[i].VectorFor(0));
+        }
+    }
 
     private static StoreOperation Upsert(string key, int batch, int seed, bool withImage)
     {

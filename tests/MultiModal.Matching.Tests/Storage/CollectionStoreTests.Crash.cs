@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using MultiModal.Matching.CrashWriter;
+using MultiModal.Matching.Indexing;
+using MultiModal.Matching.Indexing.Hnsw;
 using MultiModal.Matching.Storage;
 
 namespace MultiModal.Matching.Tests.Storage;
@@ -20,6 +22,7 @@ public sealed partial class CollectionStoreTests
         var random = new Random(20261122);
         int applied = 0;
         int killedMidWay = 0;
+        int persistedGraphs = 0;
         for (int trial = 0; trial < trials; trial++)
         {
             int lastAck = -1;
@@ -74,11 +77,59 @@ public sealed partial class CollectionStoreTests
             bool inFlightPresent = store.TryGetId(CrashWorkload.Key(certain, CrashWorkload.NewKeysPerBatch - 1), out _)
                 || store.TryGetId(CrashWorkload.Key(certain, 1), out _);
             applied = inFlightPresent ? certain + 1 : certain;
-            StorageTestSupport.AssertMatchesModel(store, CrashWorkload.Model(applied), $"trial {trial} (last ack {lastAck})");
+            var model = CrashWorkload.Model(applied);
+            StorageTestSupport.AssertMatchesModel(store, model, $"trial {trial} (last ack {lastAck})");
+
+            // The persisted graph plus the log tail gives a valid graph over exactly the live items, as good as a fresh build.
+            persistedGraphs += HnswStorage.HasGraph(store.GetCheckpointedSpace(0)) ? 1 : 0;
+            using HnswIndex graph = HnswStorage.Attach(store, 0, CrashWorkload.GraphOptions());
+            Assert.That(HnswGraphValidator.Validate(graph), Is.Empty, $"trial {trial}: graph invariants");
+            Assert.That(graph.Count, Is.EqualTo(model.Count), $"trial {trial}: graph count");
+            if (trial % 5 == 4)
+            {
+                using var fresh = new HnswIndex(CrashWorkload.GraphOptions());
+                foreach ((string key, (float[] Text, float[]? Image, long Batch) item) in model)
+                {
+                    store.TryGetId(key, out int id);
+                    fresh.Add(id, item.Text);
+                }
+
+                double recovered = Recall(graph, store, model);
+                double rebuilt = Recall(fresh, store, model);
+                Assert.That(recovered, Is.GreaterThanOrEqualTo(rebuilt - 0.01), $"trial {trial}: recall {recovered} vs fresh {rebuilt}");
+            }
         }
+
+        Assert.That(persistedGraphs, Is.GreaterThan(0), "some trials reopened a persisted graph");
 
         Assert.That(killedMidWay, Is.EqualTo(trials), "every writer was killed before finishing");
         Assert.That(applied, Is.GreaterThan(trials / 4), "the writers made progress");
         TestContext.Out.WriteLine($"{trials} kills, {applied} batches recovered");
+    }
+
+    private static double Recall(HnswIndex graph, CollectionStore store, Dictionary<string, (float[] Text, float[]? Image, long Batch)> model)
+    {
+        var exact = new FlatIndex(16, DistanceMetric.L2);
+        foreach ((string key, (float[] Text, float[]? Image, long Batch) item) in model)
+        {
+            store.TryGetId(key, out int id);
+            exact.Add(id, item.Text);
+        }
+
+        int hits = 0;
+        int wanted = 0;
+        var truth = new Neighbor[10];
+        var found = new Neighbor[10];
+        for (int q = 0; q < 20; q++)
+        {
+            float[] query = CrashWorkload.Batch(9000 + q)[0].Vectors[0].ToArray();
+            int t = exact.Search(query, 10, truth);
+            int f = graph.Search(query, 10, found, 32);
+            var truthIds = truth[..t].Select(n => n.Id).ToHashSet();
+            hits += found[..f].Count(n => truthIds.Contains(n.Id));
+            wanted += t;
+        }
+
+        return wanted == 0 ? 1 : (double)hits / wanted;
     }
 }

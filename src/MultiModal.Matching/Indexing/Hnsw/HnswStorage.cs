@@ -20,6 +20,51 @@ internal static unsafe class HnswStorage
         return new GraphSource(index);
     }
 
+    /// <summary>
+    /// For a read-write store: the space's graph as a writable index holding exactly the store's live
+    /// items that have a vector in the space — the checkpointed graph (copied) when there is one, else
+    /// a new index — brought up to date with the log tail (adds and deletes since the checkpoint), and
+    /// attached so that checkpoints persist it. The caller then applies each later write to both.
+    /// </summary>
+    /// <param name="store">A read-write store.</param>
+    /// <param name="space">The space index.</param>
+    /// <param name="options">Parameters for a new graph (dimension and metric must match the space); a persisted graph keeps its own M.</param>
+    /// <exception cref="CorruptIndexException">The persisted graph is damaged.</exception>
+    /// <exception cref="InvalidOperationException">The store is read-only.</exception>
+    public static HnswIndex Attach(CollectionStore store, int space, HnswOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        SpaceSegment segment = store.GetCheckpointedSpace(space);
+        HnswIndex index = segment.TryGetGraph(out _) ? LoadCopy(segment, options.EfSearch) : new HnswIndex(options);
+        try
+        {
+            var vector = new float[store.Spaces[space].Dimension];
+            int rows = store.RowCount;
+            for (int id = 0; id < rows; id++)
+            {
+                bool live = store.IsLive(id) && store.HasVector(space, id);
+                bool present = index.Contains(id);
+                if (live && !present && store.TryCopyVector(space, id, vector))
+                {
+                    index.Add(id, vector);
+                }
+                else if (!live && present)
+                {
+                    index.Remove(id);
+                }
+            }
+
+            store.SetGraphSource(space, AsGraphSource(index));
+            return index;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Whether the space segment holds a persisted graph.</summary>
     public static bool HasGraph(SpaceSegment segment) => segment.TryGetGraph(out _);
 
