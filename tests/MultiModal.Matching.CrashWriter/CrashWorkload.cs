@@ -1,3 +1,4 @@
+using MultiModal.Matching.Attributes;
 using MultiModal.Matching.Storage;
 
 namespace MultiModal.Matching.CrashWriter;
@@ -58,7 +59,7 @@ internal static class CrashWorkload
                 }
 
                 float[]? image = op.Vectors[1].IsEmpty ? null : op.Vectors[1].ToArray();
-                model[op.Key] = (op.Vectors[0].ToArray(), image, op.Attributes[0].Value.AsInt64);
+                model[op.Key] = (op.Vectors[0].ToArray(), image, op.Attributes[0].Value.AsInteger);
             }
         }
 
@@ -90,7 +91,7 @@ internal static class CrashWorkload
             key,
             [text, image],
             [
-                new("batch", AttributeValue.FromInt64(batch)),
+                new("batch", AttributeValue.FromInteger(batch)),
                 new("name", AttributeValue.FromString(key)),
             ]);
     }

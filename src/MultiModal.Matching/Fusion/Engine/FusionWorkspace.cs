@@ -19,6 +19,7 @@ internal sealed partial class FusionWorkspace
 
     // Per modality slot.
     public int Slots;
+    public Encoding.Modality[] ModalityOf = [];
     public bool[] HasQuery = [];
     public bool[] Searched = [];
     public float[] Weight = [];
@@ -52,6 +53,8 @@ internal sealed partial class FusionWorkspace
     public float[] Gather = [];
     public int[] GatherIndex = [];
     public float[] GatherScore = [];
+    public int[] GatherId = [];
+    public bool[] GatherFound = [];
     public float[] Vector = [];
 
     // Early fusion and hybrid.
@@ -59,7 +62,7 @@ internal sealed partial class FusionWorkspace
     public float[] JointItem = [];
     public float[] JointWeight = [];
     public Neighbor[] JointFound = [];
-    public MultiModalQuery CoarseQuery = new();
+    public FusionQuery CoarseQuery = new();
     public FusionResult CoarseResult = new();
 
     public static FusionWorkspace Rent()
@@ -100,6 +103,7 @@ internal sealed partial class FusionWorkspace
             return;
         }
 
+        ModalityOf = new Encoding.Modality[slots];
         HasQuery = new bool[slots];
         Searched = new bool[slots];
         Weight = new float[slots];
