@@ -2,19 +2,20 @@ using System.Buffers;
 using System.Globalization;
 using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Media.Audio;
+using MultiModal.Matching.Media.Dsp;
 using MultiModal.Matching.Onnx.Runtime;
 
 namespace MultiModal.Matching.Onnx.Encoders;
 
 /// <summary>
-/// Embeds audio clips with a user-supplied ONNX audio model that takes a raw waveform (a CLAP-style audio tower
-/// exported with its feature extractor inside, wav2vec-style models): down-mix to mono, resample to the model's
-/// rate, cut or zero-pad to its length, run in batches, pool and L2-normalise. The identity includes the model
+/// Embeds audio clips with a user-supplied ONNX audio model: down-mix to mono, resample to the model's rate, cut
+/// or zero-pad to its length, feed the waveform (a CLAP-style tower exported with its feature extractor inside,
+/// wav2vec-style models) or Whisper log-mel features <c>[batch, mels, frames]</c> (Whisper-style encoders), run in
+/// batches, pool and L2-normalise. The identity includes the model
 /// file's SHA-256 and every setting.
 /// </summary>
 /// <remarks>
-/// Thread-safe. Models that take a log-mel spectrogram instead of a waveform need the spectrogram computed
-/// before the model; see docs/onnx.md.
+/// Thread-safe.
 /// </remarks>
 public sealed class OnnxAudioEncoder : EncoderBase<AudioClip>
 {
@@ -23,6 +24,7 @@ public sealed class OnnxAudioEncoder : EncoderBase<AudioClip>
     private readonly int _sampleRate;
     private readonly int? _samples;
     private readonly int _batch;
+    private readonly WhisperLogMel? _logMel;
 
     /// <summary>Loads the model.</summary>
     /// <param name="modelPath">The .onnx file.</param>
@@ -45,6 +47,7 @@ public sealed class OnnxAudioEncoder : EncoderBase<AudioClip>
         _sampleRate = p.SampleRate;
         _samples = p.Samples;
         _batch = p.Samples is null ? 1 : p.Model.BatchLimit(p.Input, p.BatchSize);
+        _logMel = p.Mels > 0 ? new WhisperLogMel(p.Mels) : null;
     }
 
     /// <inheritdoc/>
@@ -77,8 +80,9 @@ public sealed class OnnxAudioEncoder : EncoderBase<AudioClip>
                     row[copy..].Clear();
                 }
 
-                long[] shape = _input.Shape.Length == 3 ? [count, 1, length] : [count, length];
-                OnnxTensor tensor = OnnxTensor.Create<float>(_input.Name, waves.AsMemory(0, count * length), shape);
+                OnnxTensor tensor = _logMel is null
+                    ? OnnxTensor.Create<float>(_input.Name, waves.AsMemory(0, count * length), _input.Shape.Length == 3 ? [count, 1, length] : [count, length])
+                    : LogMel(waves, count, length);
                 using OnnxRunResult result = _model.Session.Run([tensor], [_model.Output.Name], cancellationToken);
                 _model.Pool(result, count, [], destination.Slice(start * Dimension, count * Dimension));
             }
@@ -98,6 +102,20 @@ public sealed class OnnxAudioEncoder : EncoderBase<AudioClip>
         }
 
         base.Dispose(disposing);
+    }
+
+    private OnnxTensor LogMel(float[] waves, int count, int length)
+    {
+        WhisperLogMel logMel = _logMel!;
+        int frames = logMel.FrameCount(length);
+        int itemSize = logMel.MelCount * frames;
+        float[] features = new float[count * itemSize];
+        for (int i = 0; i < count; i++)
+        {
+            logMel.Compute(waves.AsSpan(i * length, length), features.AsSpan(i * itemSize, itemSize), padToChunk: false);
+        }
+
+        return OnnxTensor.Create<float>(_input.Name, features.AsMemory(), [count, logMel.MelCount, frames]);
     }
 
     private ReadOnlyMemory<float> Prepare(AudioClip clip)
@@ -130,13 +148,35 @@ public sealed class OnnxAudioEncoder : EncoderBase<AudioClip>
                 throw new ArgumentException($"An audio model must take exactly one input; this one takes {session.Inputs.Count} ({string.Join(", ", session.Inputs.Select(i => i.Name))}).", nameof(modelPath));
             }
 
-            bool shapeOk = input.Shape.Length == 2 || (input.Shape.Length == 3 && input.Shape[1] is 1 or -1);
-            if (input.ElementType != OnnxElementType.Float || !shapeOk)
+            bool logMel = options.Features == OnnxAudioFeatures.WhisperLogMel;
+            int mels = 0;
+            long declared;
+            if (logMel)
             {
-                throw new ArgumentException($"Input '{input.Name}' has {input.ElementType} {input.ShapeText}; a waveform model takes float [batch, samples] or [batch, 1, samples].", nameof(modelPath));
+                if (input.ElementType != OnnxElementType.Float || input.Shape.Length != 3)
+                {
+                    throw new ArgumentException($"Input '{input.Name}' has {input.ElementType} {input.ShapeText}; a log-mel model takes float [batch, mels, frames].", nameof(modelPath));
+                }
+
+                if (options.SampleRate != WhisperLogMel.SampleRate)
+                {
+                    throw new ArgumentException($"Whisper log-mel features are computed at {WhisperLogMel.SampleRate} Hz; SampleRate is {options.SampleRate}.", nameof(options));
+                }
+
+                mels = input.Shape[1] > 0 ? (int)input.Shape[1] : 80;
+                declared = input.Shape[2] > 0 ? input.Shape[2] * WhisperLogMel.HopLength : -1;
+            }
+            else
+            {
+                bool shapeOk = input.Shape.Length == 2 || (input.Shape.Length == 3 && input.Shape[1] is 1 or -1);
+                if (input.ElementType != OnnxElementType.Float || !shapeOk)
+                {
+                    throw new ArgumentException($"Input '{input.Name}' has {input.ElementType} {input.ShapeText}; a waveform model takes float [batch, samples] or [batch, 1, samples] (or set Features to WhisperLogMel).", nameof(modelPath));
+                }
+
+                declared = input.Shape[^1];
             }
 
-            long declared = input.Shape[^1];
             int? samples = options.ClipSamples ?? (declared > 0 ? (int)declared : null);
             if (declared > 0 && samples != declared)
             {
@@ -144,8 +184,8 @@ public sealed class OnnxAudioEncoder : EncoderBase<AudioClip>
             }
 
             var identity = EncoderIdentity.Create(options.Name, "1", string.Create(CultureInfo.InvariantCulture,
-                $"{model.DescribeOutput()};input={input.Name};rate={options.SampleRate};samples={samples?.ToString(CultureInfo.InvariantCulture) ?? "dynamic"};features=waveform;mono=mean"));
-            return new Prepared(model, identity, input, options.SampleRate, samples, options.BatchSize);
+                $"{model.DescribeOutput()};input={input.Name};rate={options.SampleRate};samples={samples?.ToString(CultureInfo.InvariantCulture) ?? "dynamic"};features={options.Features};mels={mels};mono=mean"));
+            return new Prepared(model, identity, input, options.SampleRate, samples, options.BatchSize, mels);
         }
         catch
         {
@@ -154,5 +194,5 @@ public sealed class OnnxAudioEncoder : EncoderBase<AudioClip>
         }
     }
 
-    private sealed record Prepared(OnnxEncoderModel Model, EncoderIdentity Identity, OnnxTensorInfo Input, int SampleRate, int? Samples, int BatchSize);
+    private sealed record Prepared(OnnxEncoderModel Model, EncoderIdentity Identity, OnnxTensorInfo Input, int SampleRate, int? Samples, int BatchSize, int Mels);
 }

@@ -2,7 +2,8 @@ namespace MultiModal.Matching.Onnx.Encoders;
 
 /// <summary>
 /// How <see cref="OnnxAudioEncoder"/> feeds an audio model: clips are down-mixed to mono, resampled to
-/// <see cref="SampleRate"/>, and cut or zero-padded to the model's fixed length. Setters validate; not
+/// <see cref="SampleRate"/>, cut or zero-padded to the model's fixed length, and fed as a waveform or as
+/// Whisper log-mel features. Setters validate; not
 /// thread-safe to mutate (the encoder copies them).
 /// </summary>
 public sealed class OnnxAudioEncoderOptions
@@ -12,6 +13,7 @@ public sealed class OnnxAudioEncoderOptions
     private int? _clipSamples;
     private int _batchSize = 8;
     private string _name = "mmm.onnx.audio";
+    private OnnxAudioFeatures _features = OnnxAudioFeatures.Waveform;
 
     /// <summary>ONNX Runtime settings (native library, threads, provider).</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
@@ -42,7 +44,8 @@ public sealed class OnnxAudioEncoderOptions
 
     /// <summary>
     /// Samples per clip after resampling: longer clips are cut, shorter ones zero-padded. Null (the default)
-    /// takes the model's fixed length; when that is dynamic, each clip runs at its own length (one per run).
+    /// takes the model's fixed length (for log-mel: frames × 160); when that is dynamic, each clip runs at its own
+    /// length (one per run).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
     public int? ClipSamples
@@ -56,6 +59,22 @@ public sealed class OnnxAudioEncoderOptions
             }
 
             _clipSamples = value;
+        }
+    }
+
+    /// <summary>Waveform (the default) or Whisper log-mel features; log-mel needs <see cref="SampleRate"/> 16 000.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined value.</exception>
+    public OnnxAudioFeatures Features
+    {
+        get => _features;
+        set
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Not a defined feature kind.");
+            }
+
+            _features = value;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Media.Imaging;
+using MultiModal.Matching.Media.Imaging.Processing;
 using MultiModal.Matching.Onnx.Preprocessing;
 using MultiModal.Matching.Onnx.Runtime;
 
@@ -9,7 +10,8 @@ namespace MultiModal.Matching.Onnx.Encoders;
 
 /// <summary>
 /// Embeds decoded images with a user-supplied ONNX image model (a CLIP image tower, or any model taking
-/// <c>[batch, channels, height, width]</c> floats): resize so the shorter side fits, centre-crop, normalise
+/// <c>[batch, channels, height, width]</c> floats): resize so the shorter side fits (Media's antialiased bicubic
+/// by default, as CLIP), centre-crop, normalise
 /// with the configured mean and standard deviation, run in batches, pool and L2-normalise the chosen output.
 /// The identity includes the model file's SHA-256 and every preprocessing setting.
 /// </summary>
@@ -24,6 +26,7 @@ public sealed class OnnxImageEncoder : EncoderBase<RasterImage>
     private readonly int _height;
     private readonly int _width;
     private readonly int _batch;
+    private readonly ResizeFilter _filter;
 
     /// <summary>Loads the model.</summary>
     /// <param name="modelPath">The .onnx file.</param>
@@ -49,6 +52,7 @@ public sealed class OnnxImageEncoder : EncoderBase<RasterImage>
         _mean = Expand(p.Options.Mean, p.Channels);
         _std = Expand(p.Options.Std, p.Channels);
         _batch = p.Model.BatchLimit(p.Input, p.Options.BatchSize);
+        _filter = p.Options.ResizeFilter;
     }
 
     /// <inheritdoc/>
@@ -73,7 +77,7 @@ public sealed class OnnxImageEncoder : EncoderBase<RasterImage>
             {
                 for (int i = 0; i < count; i++)
                 {
-                    ImageTensorizer.ToTensor(inputs[start + i], _height, _width, _channels, _mean, _std, pixels.AsSpan(i * itemSize, itemSize));
+                    ImagePreprocessing.ToTensor(inputs[start + i], _height, _width, _channels, _filter, _mean, _std, pixels.AsSpan(i * itemSize, itemSize));
                 }
 
                 OnnxTensor tensor = OnnxTensor.Create<float>(_input.Name, pixels.AsMemory(0, count * itemSize), [count, _channels, _height, _width]);
@@ -146,7 +150,7 @@ public sealed class OnnxImageEncoder : EncoderBase<RasterImage>
 
     private static EncoderIdentity Identify((OnnxEncoderModel Model, OnnxImageEncoderOptions Options, OnnxTensorInfo Input, int Channels, int Height, int Width) p)
         => EncoderIdentity.Create(p.Options.Name, "1", string.Create(CultureInfo.InvariantCulture,
-            $"{p.Model.DescribeOutput()};input={p.Input.Name};size={p.Height}x{p.Width};channels={p.Channels};mean={string.Join(',', p.Options.Mean)};std={string.Join(',', p.Options.Std)};resize=bilinear-aa-shorter-side;crop=centre"));
+            $"{p.Model.DescribeOutput()};input={p.Input.Name};size={p.Height}x{p.Width};channels={p.Channels};mean={string.Join(',', p.Options.Mean)};std={string.Join(',', p.Options.Std)};resize={p.Options.ResizeFilter}-antialiased-cover;crop=centre"));
 
     private static float[] Expand(IReadOnlyList<float> values, int channels)
         => values.Count == channels ? [.. values] : Enumerable.Repeat(values[0], channels).ToArray();

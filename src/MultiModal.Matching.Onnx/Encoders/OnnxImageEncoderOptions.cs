@@ -1,8 +1,10 @@
+using MultiModal.Matching.Media.Imaging.Processing;
+
 namespace MultiModal.Matching.Onnx.Encoders;
 
 /// <summary>
 /// How <see cref="OnnxImageEncoder"/> prepares images and reads the model. Defaults are CLIP's: 224 × 224,
-/// RGB, CLIP's mean and standard deviation, the first output, L2-normalised. Setters validate; not thread-safe to
+/// bicubic resize, RGB, CLIP's mean and standard deviation, the first output, L2-normalised. Setters validate; not thread-safe to
 /// mutate (the encoder copies them).
 /// </summary>
 public sealed class OnnxImageEncoderOptions
@@ -16,6 +18,7 @@ public sealed class OnnxImageEncoderOptions
     private int? _imageSize;
     private int _batchSize = 16;
     private string _name = "mmm.onnx.image";
+    private ResizeFilter _resizeFilter = ResizeFilter.Bicubic;
 
     /// <summary>ONNX Runtime settings (native library, threads, provider).</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
@@ -65,6 +68,22 @@ public sealed class OnnxImageEncoderOptions
     {
         get => _std;
         set => _std = CheckChannels(value, nameof(Std), positive: true);
+    }
+
+    /// <summary>The resize filter (antialiased when shrinking); bicubic by default, as CLIP's preprocessing.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined filter.</exception>
+    public ResizeFilter ResizeFilter
+    {
+        get => _resizeFilter;
+        set
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Not a defined resize filter.");
+            }
+
+            _resizeFilter = value;
+        }
     }
 
     /// <summary>How the output becomes one vector per image; null chooses from its rank (2 → Flatten, 3 → MaskedMean).</summary>

@@ -1,4 +1,5 @@
 using MultiModal.Matching.Media.Audio;
+using MultiModal.Matching.Media.Dsp;
 using MultiModal.Matching.Onnx.Encoders;
 using MultiModal.Matching.Onnx.Tests.TestSupport;
 
@@ -71,5 +72,45 @@ public sealed class OnnxAudioEncoderTests
     public void Constructor_ClipSamplesDisagreesWithModel_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() => new OnnxAudioEncoder(_model, new OnnxAudioEncoderOptions { Session = TestRuntime.Options(), ClipSamples = 32 }).Dispose());
+    }
+
+    [Test]
+    public void Encode_WhisperLogMelFeatures_EqualsMeanOfMediaLogMelFrames()
+    {
+        string model = TinyModels.LogMelEncoder();
+        try
+        {
+            float[] wave = Enumerable.Range(0, 1000).Select(i => MathF.Sin(i * 0.2f) * 0.3f).ToArray();
+            using var encoder = new OnnxAudioEncoder(model, new OnnxAudioEncoderOptions { Session = TestRuntime.Options(), Features = OnnxAudioFeatures.WhisperLogMel });
+            float[] actual = new float[80];
+
+            encoder.Encode(new AudioClip(wave, 1, 16000), actual);
+
+            // The model has 10 frames = 1600 samples: the clip is zero-padded to that, then Media's log-mel.
+            float[] padded = new float[1600];
+            wave.CopyTo(padded, 0);
+            float[] mel = new WhisperLogMel(80).Compute(padded, padToChunk: false);
+            float[] mean = Enumerable.Range(0, 80).Select(m => mel.Skip(m * 10).Take(10).Average()).ToArray();
+            Assert.That(encoder.Dimension, Is.EqualTo(80));
+            Assert.That(actual, Is.EqualTo(TinyModels.Normalised(mean)).Within(1e-5f));
+        }
+        finally
+        {
+            File.Delete(model);
+        }
+    }
+
+    [Test]
+    public void Constructor_LogMelAtOtherRate_ThrowsArgumentException()
+    {
+        string model = TinyModels.LogMelEncoder();
+        try
+        {
+            Assert.Throws<ArgumentException>(() => new OnnxAudioEncoder(model, new OnnxAudioEncoderOptions { Session = TestRuntime.Options(), Features = OnnxAudioFeatures.WhisperLogMel, SampleRate = 48000 }).Dispose());
+        }
+        finally
+        {
+            File.Delete(model);
+        }
     }
 }

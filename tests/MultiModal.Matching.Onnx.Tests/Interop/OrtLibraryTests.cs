@@ -46,6 +46,34 @@ public sealed class OrtLibraryTests
         }
     }
 
+    [Test]
+    public void Get_NothingConfigured_ProbesAndEitherLoadsOrExplainsTheNuGetRoute()
+    {
+        string? saved = Environment.GetEnvironmentVariable(OnnxSessionOptions.NativeLibraryPathVariable);
+        Environment.SetEnvironmentVariable(OnnxSessionOptions.NativeLibraryPathVariable, null);
+        try
+        {
+            OrtLibrary library;
+            try
+            {
+                library = OrtLibrary.Get(null);
+            }
+            catch (OnnxRuntimeNotFoundException e)
+            {
+                // The usual case here: no onnxruntime beside the test binaries or on the loader path.
+                Assert.That(e.Message, Does.Contain("Microsoft.ML.OnnxRuntime").And.Contain(OnnxSessionOptions.NativeLibraryPathVariable).And.Contain("'onnxruntime'"));
+                return;
+            }
+
+            Assert.That(library.Source, Does.StartWith("probing"));
+            Assert.That(Version.Parse(library.Version.Split('-')[0]), Is.GreaterThanOrEqualTo(OrtLibrary.MinimumRuntimeVersion));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OnnxSessionOptions.NativeLibraryPathVariable, saved);
+        }
+    }
+
     [TestCase("1.10.2")]
     [TestCase("0.9.0")]
     [TestCase("not-a-version")]

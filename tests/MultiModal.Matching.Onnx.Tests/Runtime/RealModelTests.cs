@@ -1,4 +1,5 @@
 using MultiModal.Matching.Media.Imaging;
+using MultiModal.Matching.Media.Imaging.Processing;
 using MultiModal.Matching.Onnx.Preprocessing;
 using MultiModal.Matching.Onnx.Runtime;
 using MultiModal.Matching.Onnx.Tests.TestSupport;
@@ -13,7 +14,7 @@ public sealed class RealModelTests
     {
         RasterImage image = ImageDecoder.DecodeFile(TestData.Path("onnx_models/fastestdet/wolves.jpg"));
         float[] input = new float[3 * 352 * 352];
-        ImageTensorizer.ToTensor(image, 352, 352, 3, [0f, 0f, 0f], [1f, 1f, 1f], input);
+        ImagePreprocessing.ToTensor(image, 352, 352, 3, ResizeFilter.Bilinear, [0f, 0f, 0f], [1f, 1f, 1f], input);
         using OnnxSession session = OnnxSession.Open(TestData.Path("onnx_models/fastestdet/FastestDet.onnx"), TestRuntime.Options());
 
         using OnnxRunResult result = session.Run([OnnxTensor.Create<float>("input", input, [1, 3, 352, 352])], []);
@@ -77,7 +78,7 @@ public sealed class RealModelTests
     private static float[] SuperResolutionInput(RasterImage image)
     {
         float[] planes = new float[3 * 224 * 224];
-        ImageTensorizer.ToTensor(image, 224, 224, 3, [0f, 0f, 0f], [1f, 1f, 1f], planes);
+        ImagePreprocessing.ToTensor(image, 224, 224, 3, ResizeFilter.Bilinear, [0f, 0f, 0f], [1f, 1f, 1f], planes);
         const int Plane = 224 * 224;
         float[] luma = new float[Plane];
         for (int i = 0; i < Plane; i++)

@@ -46,6 +46,14 @@ internal static class TinyModels
         return (path, w);
     }
 
+    /// <summary>features [batch, 80, 10] → ReduceMean over frames (axes [2], keepdims 0) → mel_embeds [batch, 80].</summary>
+    public static string LogMelEncoder()
+        => new OnnxModelBuilder()
+            .Input("features", OnnxModelBuilder.Float, "batch", 80L, 10L)
+            .Output("mel_embeds", OnnxModelBuilder.Float, "batch", 80L)
+            .Node("ReduceMean", ["features"], ["mel_embeds"], ("axes", new long[] { 2 }), ("keepdims", 0L))
+            .WriteTemp();
+
     /// <summary>Row vector times matrix: x[n] · W[n, m].</summary>
     public static float[] MatVec(ReadOnlySpan<float> x, float[] w, int m)
     {
