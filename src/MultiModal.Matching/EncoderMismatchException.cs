@@ -17,9 +17,14 @@ public sealed class EncoderMismatchException : InvalidOperationException
     /// <param name="stored">The identity recorded in the collection.</param>
     /// <param name="supplied">The identity of the encoder in the schema.</param>
     public EncoderMismatchException(Modality modality, EncoderIdentity stored, EncoderIdentity supplied)
+        : this(modality, stored, supplied, null)
+    {
+    }
+
+    internal EncoderMismatchException(Modality modality, EncoderIdentity stored, EncoderIdentity supplied, string? detail)
         : base($"Modality '{modality}' was built by encoder {stored}, but the schema supplies {supplied}; their vectors are not comparable. " +
-               $"Open with the original encoder, or open with MultiModalCollectionOptions.OnEncoderMismatch = AllowReindex and call " +
-               $"ReindexModality to re-encode '{modality}' with the new encoder.")
+               (detail ?? $"Open with the original encoder, or open with MultiModalCollectionOptions.OnEncoderMismatch = AllowReindex and call " +
+               $"ReindexModality to re-encode '{modality}' with the new encoder."))
     {
         Modality = modality;
         Stored = stored;

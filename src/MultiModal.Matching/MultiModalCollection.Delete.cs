@@ -19,9 +19,8 @@ public sealed partial class MultiModalCollection
             return false;
         }
 
+        PersistDelete(key);
         RemoveCore(key, id);
-        LogDelete(key, id);
-        CommitLog();
         return true;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MultiModal.Matching.Collection;
 using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Indexing;
+using MultiModal.Matching.Storage;
 
 namespace MultiModal.Matching;
 
@@ -67,7 +68,27 @@ public sealed partial class MultiModalCollection
         progress?.Report(new BulkProgress(operation, vectors.Count, total));
 
         using var write = WriteScope();
+        ThrowIfReadOnly();
         CollectionSchema schema = _schema.WithReplacedEncoder(encoder);
+        int indexed = _store is null
+            ? ReindexInMemory(schema, modality, keys, vectors)
+            : ReindexStored(schema, modality, keys, vectors);
+
+        // Scores of the new encoder follow another distribution: a calibration fitted on the old one no longer applies.
+        _calibration = null;
+        if (Directory is not null)
+        {
+            File.Delete(Path.Combine(Directory, CalibrationFileName));
+        }
+
+        _source = BuildSource();
+        CollectionLog.Reindexed(_logger, modality.Name, encoder.Identity.ToString(), indexed, started.Elapsed.TotalMilliseconds);
+        return indexed;
+    }
+
+    /// <summary>Swaps in a fresh index for the modality; the caller holds the write lock.</summary>
+    private int ReindexInMemory(CollectionSchema schema, Modality modality, List<string> keys, List<float[]> vectors)
+    {
         ModalityDefinition definition = schema.Get(modality);
         IVectorIndex index = IndexFactory.Create(definition.Dimension, definition.Metric, definition.Index, _options.Seed);
         int indexed = 0;
@@ -80,6 +101,7 @@ public sealed partial class MultiModalCollection
             }
         }
 
+        (_indexes[modality] as IDisposable)?.Dispose();
         _indexes[modality] = index;
         _schema = schema;
         _stale.Remove(modality);
@@ -88,10 +110,89 @@ public sealed partial class MultiModalCollection
             RebuildJoint(schema);
         }
 
-        LogReindex(modality, encoder.Identity);
-        CommitLog();
-        CollectionLog.Reindexed(_logger, modality.Name, encoder.Identity.ToString(), indexed, started.Elapsed.TotalMilliseconds);
         return indexed;
+    }
+
+    /// <summary>
+    /// Rewrites every item through the store with the modality's new vectors (marking the modality pending in
+    /// collection.json meanwhile, so that a crash half-way leaves it awaiting a re-index rather than mixed), then
+    /// rebuilds the in-memory state from the store. The caller holds the write lock.
+    /// </summary>
+    private int ReindexStored(CollectionSchema schema, Modality modality, List<string> keys, List<float[]> vectors)
+    {
+        CollectionStore store = _store!;
+        int space = schema.Modalities.ToList().FindIndex(m => m.Modality == modality);
+        if (store.Spaces[space].Dimension != schema.Modalities[space].Dimension)
+        {
+            throw new ArgumentException(
+                $"The new '{modality}' encoder produces {schema.Modalities[space].Dimension} dimensions; the collection at '{Directory}' stores " +
+                $"{store.Spaces[space].Dimension}. A collection in a directory can only be re-indexed with an encoder of the same dimension.", "encoder");
+        }
+
+        var byKey = new Dictionary<string, float[]>(keys.Count, StringComparer.Ordinal);
+        for (int i = 0; i < keys.Count; i++)
+        {
+            byKey[keys[i]] = vectors[i];
+        }
+
+        CollectionManifest.FromSchema(schema, new HashSet<Modality> { modality }).Write(Directory!);
+        var operations = new List<StoreOperation>(1024);
+        var live = new List<(string Key, int Id)>(_keys.Count);
+        for (int id = 0; id < _keys.IdRange; id++)
+        {
+            if (!_keys.IsLive(id))
+            {
+                continue;
+            }
+
+            string key = _keys.KeyOf(id);
+            live.Add((key, id));
+            var spaceVectors = new ReadOnlyMemory<float>[schema.Modalities.Count];
+            for (int s = 0; s < spaceVectors.Length; s++)
+            {
+                if (s == space)
+                {
+                    spaceVectors[s] = byKey.TryGetValue(key, out float[]? vector) ? vector : default;
+                }
+                else if (store.HasVector(s, id))
+                {
+                    var copy = new float[store.Spaces[s].Dimension];
+                    store.TryCopyVector(s, id, copy);
+                    spaceVectors[s] = copy;
+                }
+            }
+
+            operations.Add(StoreOperation.Upsert(key, spaceVectors, store.GetAttributes(id)));
+            if (operations.Count == 1024)
+            {
+                store.Apply(operations.ToArray());
+                operations.Clear();
+            }
+        }
+
+        if (operations.Count > 0)
+        {
+            store.Apply(operations.ToArray());
+        }
+
+        foreach (var (key, id) in live)
+        {
+            _attributes.Clear(id);
+            _keys.Retire(key, id);
+        }
+
+        _schema = schema;
+        _stale.Remove(modality);
+        foreach (ModalityDefinition definition in schema.Modalities)
+        {
+            (_indexes[definition.Modality] as IDisposable)?.Dispose();
+            _indexes[definition.Modality] = IndexFactory.Create(definition.Dimension, definition.Metric, definition.Index, _options.Seed);
+        }
+
+        File.Delete(Path.Combine(Directory!, CalibrationFileName));
+        LoadFromStore(progress: null, CancellationToken.None);
+        CollectionManifest.FromSchema(schema).Write(Directory!);
+        return _indexes[modality].Count;
     }
 
     private static void EncodeReindexBatch<TInput>(IEncoder<TInput> encoder, List<TInput> batch, List<float[]> vectors, CancellationToken cancellationToken)
@@ -125,7 +226,9 @@ public sealed partial class MultiModalCollection
     /// <summary>Rebuilds the joint index from the per-modality indexes; the caller holds the write lock.</summary>
     private void RebuildJoint(CollectionSchema schema)
     {
-        IVectorIndex joint = IndexFactory.Create(JointDimension(schema), DistanceMetric.DotProduct, schema.Joint!.Index, _options.Seed);
+        (_joint as IDisposable)?.Dispose();
+        _jointLayout = CreateJointLayout(schema);
+        IVectorIndex joint = IndexFactory.Create(_jointLayout.Dimension, DistanceMetric.DotProduct, schema.Joint!.Index, _options.Seed);
         for (int id = 0; id < _keys.IdRange; id++)
         {
             if (!_keys.IsLive(id))
@@ -144,7 +247,7 @@ public sealed partial class MultiModalCollection
                 }
             }
 
-            if (JointVector(schema, vectors) is { } jointVector)
+            if (JointVector(vectors) is { } jointVector)
             {
                 joint.Add(id, jointVector);
             }

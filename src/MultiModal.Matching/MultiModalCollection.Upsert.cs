@@ -27,8 +27,8 @@ public sealed partial class MultiModalCollection
         ValidateItem(schema, item);
         Dictionary<Modality, float[]> vectors = InputEncoder.Encode(schema, item.Inputs, "item");
         using var write = WriteScope();
-        ApplyUpsert(schema, key, vectors, item.Attributes);
-        CommitLog();
+        int[]? ids = PersistUpserts(schema, [(key, vectors, item.Attributes)]);
+        ApplyUpsert(schema, key, vectors, item.Attributes, ids?[0] ?? -1);
     }
 
     /// <summary>Adds or replaces an item, encoding its raw inputs asynchronously.</summary>
@@ -52,8 +52,8 @@ public sealed partial class MultiModalCollection
             .EncodeManyAsync(schema, [item.Inputs], synchronous: false, "item", cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         using var write = WriteScope();
-        ApplyUpsert(schema, key, vectors[0], item.Attributes);
-        CommitLog();
+        int[]? ids = PersistUpserts(schema, [(key, vectors[0], item.Attributes)]);
+        ApplyUpsert(schema, key, vectors[0], item.Attributes, ids?[0] ?? -1);
     }
 
     /// <summary>
@@ -135,13 +135,19 @@ public sealed partial class MultiModalCollection
         Dictionary<Modality, float[]>[] vectors =
             await InputEncoder.EncodeManyAsync(schema, inputs, synchronous, "item", cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        using var write = WriteScope();
+        var writes = new (string, Dictionary<Modality, float[]>, IReadOnlyDictionary<string, AttributeValue>)[batch.Count];
         for (int i = 0; i < batch.Count; i++)
         {
-            ApplyUpsert(schema, batch[i].Key, vectors[i], batch[i].Value.Attributes);
+            writes[i] = (batch[i].Key, vectors[i], batch[i].Value.Attributes);
         }
 
-        CommitLog();
+        using var write = WriteScope();
+        int[]? ids = PersistUpserts(schema, writes);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            ApplyUpsert(schema, batch[i].Key, vectors[i], batch[i].Value.Attributes, ids?[i] ?? -1);
+        }
+
         return batch.Count;
     }
 
@@ -157,8 +163,11 @@ public sealed partial class MultiModalCollection
         _attributes.Validate(item.Attributes);
     }
 
-    /// <summary>Writes one validated, encoded item; the caller holds the write lock.</summary>
-    private void ApplyUpsert(CollectionSchema schema, string key, Dictionary<Modality, float[]> vectors, IReadOnlyDictionary<string, AttributeValue> attributes)
+    /// <summary>
+    /// Checks, under the write lock and before anything is persisted, that the items were validated against the
+    /// current schema and use no modality that awaits re-indexing.
+    /// </summary>
+    private void ThrowIfStale(CollectionSchema schema, IEnumerable<Modality> modalities)
     {
         ThrowIfReadOnly();
         if (!ReferenceEquals(schema, _schema))
@@ -166,32 +175,49 @@ public sealed partial class MultiModalCollection
             throw new InvalidOperationException("The collection's schema changed (ReindexModality) while the item was being encoded; upsert it again.");
         }
 
-        foreach (Modality modality in vectors.Keys)
+        foreach (Modality modality in modalities)
         {
             if (_stale.Contains(modality))
             {
                 throw new InvalidOperationException($"Modality '{modality}' awaits ReindexModality; it cannot be written until then.");
             }
         }
+    }
 
+    /// <summary>
+    /// Applies one validated, encoded, persisted item to the in-memory state; the caller holds the write lock.
+    /// <paramref name="storeId"/> is the id the store allocated, or −1 for an in-memory collection.
+    /// </summary>
+    private void ApplyUpsert(CollectionSchema schema, string key, Dictionary<Modality, float[]> vectors, IReadOnlyDictionary<string, AttributeValue> attributes, int storeId)
+    {
+        _ = schema;
         if (_keys.TryGetId(key, out int old))
         {
             RemoveCore(key, old);
         }
 
-        int id = _keys.Assign(key);
+        int id;
+        if (storeId >= 0)
+        {
+            _keys.Assign(key, storeId);
+            id = storeId;
+        }
+        else
+        {
+            id = _keys.Assign(key);
+        }
+
         foreach (var (modality, vector) in vectors)
         {
             _indexes[modality].Add(id, vector);
         }
 
-        if (_joint is not null && JointVector(schema, vectors) is { } joint)
+        if (_joint is not null && JointVector(vectors) is { } joint)
         {
             _joint.Add(id, joint);
         }
 
         _attributes.Write(id, attributes);
-        LogUpsert(key, id, vectors, attributes);
     }
 
     private static void ThrowIfInvalidKey(string key)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MultiModal.Matching.Attributes;
 using MultiModal.Matching.Collection;
 using MultiModal.Matching.Encoding;
+using MultiModal.Matching.Fusion;
 using MultiModal.Matching.Indexing;
 
 namespace MultiModal.Matching;
@@ -29,6 +30,9 @@ public sealed partial class MultiModalCollection : IDisposable
     private readonly Dictionary<Modality, IVectorIndex> _indexes = [];
     private readonly HashSet<Modality> _stale = [];
     private IVectorIndex? _joint;
+    private JointLayout? _jointLayout;
+    private ScoreCalibration? _calibration;
+    private FusionSource _source;
     private CollectionSchema _schema;
     private bool _disposed;
 
@@ -45,8 +49,11 @@ public sealed partial class MultiModalCollection : IDisposable
 
         if (schema.Joint is { } joint)
         {
-            _joint = IndexFactory.Create(JointDimension(schema), DistanceMetric.DotProduct, joint.Index, options.Seed);
+            _jointLayout = CreateJointLayout(schema);
+            _joint = IndexFactory.Create(_jointLayout.Dimension, DistanceMetric.DotProduct, joint.Index, options.Seed);
         }
+
+        _source = BuildSource();
     }
 
     /// <summary>The schema: modalities, encoders, joint space and attribute fields.</summary>
@@ -153,8 +160,15 @@ public sealed partial class MultiModalCollection : IDisposable
         _lock.Dispose();
     }
 
-    private static int JointDimension(CollectionSchema schema) =>
-        schema.Joint!.Weights.Sum(w => schema.Get(w.Key).Dimension);
+    private static JointLayout CreateJointLayout(CollectionSchema schema) =>
+        new(schema.Joint!.Weights.Select(w => new JointBlock(w.Key, schema.Get(w.Key).Dimension, (float)w.Value)));
+
+    /// <summary>The immutable view fusion strategies search; rebuilt under the write lock when an index or the calibration is replaced.</summary>
+    private FusionSource BuildSource() => new(
+        _schema.Modalities.Select(m => KeyValuePair.Create(m.Modality, _indexes[m.Modality])),
+        _jointLayout,
+        _joint,
+        _calibration);
 
     private LockScope ReadScope()
     {

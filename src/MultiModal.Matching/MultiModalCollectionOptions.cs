@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MultiModal.Matching.Fusion;
 
 namespace MultiModal.Matching;
 
@@ -8,6 +9,23 @@ public sealed class MultiModalCollectionOptions
 {
     private int _seed = 42;
     private int _encodeBatchSize = 64;
+
+    private IFusion _defaultFusion = Fuse.Late(Combine.Rrf());
+
+    /// <summary>
+    /// The fusion strategy of searches that name none: late fusion with reciprocal rank fusion (k = 60) by default,
+    /// which needs no score normalisation and tolerates missing modalities on both sides.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IFusion DefaultFusion
+    {
+        get => _defaultFusion;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _defaultFusion = value;
+        }
+    }
 
     /// <summary>Where the collection logs (opens, commits, bulk operations, refused encoders); none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -25,4 +25,7 @@ internal static partial class CollectionLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Search over {Modalities} with k={K} returned {Results} matches in {Microseconds} µs")]
     public static partial void Searched(ILogger logger, string modalities, int k, int results, double microseconds);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Fitted a score calibration from {Probes} probes in {Milliseconds} ms")]
+    public static partial void Calibrated(ILogger logger, int probes, double milliseconds);
 }

@@ -31,6 +31,26 @@ internal sealed class KeyMap
         return id;
     }
 
+    /// <summary>Gives a key that is not live the id the store allocated (ids skipped over stay retired).</summary>
+    public void Assign(string key, int id)
+    {
+        if (id < _keys.Count)
+        {
+            throw new InvalidOperationException($"The store allocated id {id}, below the next free id {_keys.Count}; the collection and its store disagree.");
+        }
+
+        Restore(key, id);
+    }
+
+    /// <summary>Marks ids below <paramref name="range"/> as allocated (retired unless restored).</summary>
+    public void Reserve(int range)
+    {
+        while (_keys.Count < range)
+        {
+            _keys.Add(null);
+        }
+    }
+
     /// <summary>Re-establishes an id read back from storage (ids beyond the range leave retired gaps).</summary>
     public void Restore(string key, int id)
     {

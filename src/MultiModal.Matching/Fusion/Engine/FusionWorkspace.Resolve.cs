@@ -31,6 +31,7 @@ internal sealed partial class FusionWorkspace
         for (int m = 0; m < Slots; m++)
         {
             var modality = modalities[m];
+            ModalityOf[m] = modality;
             var index = source.GetIndex(m);
             Index[m] = index;
             Metric[m] = index.Metric;

@@ -37,5 +37,17 @@ internal struct HnswGraphHeader
     /// <summary>State of the SplitMix64 level generator, so that a reopened graph keeps drawing the same sequence.</summary>
     public ulong RngState;
 
+    /// <summary>Offset of the int8 codes in a record; 0 when the graph is not two-tier.</summary>
+    public int CodeOffset;
+
+    /// <summary>Two-tier only: the quantiser's offset (value of code 0); NaN until fitted.</summary>
+    public float QuantizerOffset;
+
+    /// <summary>Two-tier only: the quantiser's step between codes; NaN until fitted.</summary>
+    public float QuantizerScale;
+
+    /// <summary>Padding; zero.</summary>
+    public int Reserved;
+
     public const int CurrentFormatVersion = 1;
 }

@@ -7,7 +7,8 @@ internal static unsafe class HnswGraphHeaderChecks
     {
         Check(header.FormatVersion == HnswGraphHeader.CurrentFormatVersion, "format version");
         Check(header.Dimension == options.Dimension && header.Metric == (int)options.Metric && header.M == options.M, "dimension/metric/M match the options");
-        Check(header.MaxLinks0 == layout.MaxLinks0 && header.Stride == layout.Stride && header.VectorOffset == layout.VectorOffset, "record geometry");
+        Check(header.MaxLinks0 == layout.MaxLinks0 && header.Stride == layout.Stride && header.VectorOffset == layout.VectorOffset && header.CodeOffset == layout.CodeOffset, "record geometry");
+        Check(header.CodeOffset == 0 || header.SlotCount == 0 || (float.IsFinite(header.QuantizerOffset) && header.QuantizerScale > 0 && float.IsFinite(header.QuantizerScale)), "quantiser");
         Check(header.SlotCount >= 0 && (long)header.SlotCount * layout.Stride <= memory.Level0Bytes, "slot count fits the level-0 region");
         Check(header.UpperUsed >= 0 && header.UpperUsed <= memory.UpperInts, "upper region size");
         Check(header.LiveCount >= 0 && header.TombstoneCount >= 0 && header.FreedCount >= 0

@@ -10,7 +10,11 @@ namespace MultiModal.Matching.Indexing.Hnsw;
 /// offset 7   uint8   flags        1 = tombstone (removed, still traversed), 2 = freed (slot unused)
 /// offset 8   int32   id           the caller's id
 /// offset 12  int32   upperOffset  first int of the node's upper lists in the upper region, −1 if level 0
-/// offset 16  int32[MaxLinks0]     level-0 links (slot numbers)
+/// offset 16  int32   parent       slot whose level-0 list holds the tree link to this node; −1 for the entry point
+/// offset 20  int32   codeSum      Σ of the int8 codes (two-tier only; 0 otherwise)
+/// offset 24  8 bytes reserved (zero)
+/// offset 32  int32[MaxLinks0]     level-0 links (slot numbers)
+/// CodeOffset (64-aligned, two-tier only)  int8[Dimension]  the scalar-quantised codes the traversal reads
 /// VectorOffset (64-aligned)  float32[Dimension]  the vector (unit length for cosine)
 /// padding to Stride (a multiple of 64)
 /// </code>
@@ -19,8 +23,8 @@ namespace MultiModal.Matching.Indexing.Hnsw;
 /// </summary>
 internal readonly struct HnswGraphLayout
 {
-    public const int HeaderBytes = 16;
-    public const int LinksOffset = 16;
+    public const int HeaderBytes = 32;
+    public const int LinksOffset = 32;
     public const int Alignment = 64;
 
     public const int VersionOffset = 0;
@@ -29,6 +33,8 @@ internal readonly struct HnswGraphLayout
     public const int FlagsOffset = 7;
     public const int IdOffset = 8;
     public const int UpperOffsetOffset = 12;
+    public const int ParentOffset = 16;
+    public const int CodeSumOffset = 20;
 
     public const byte FlagTombstone = 1;
     public const byte FlagFreed = 2;
@@ -36,12 +42,14 @@ internal readonly struct HnswGraphLayout
     /// <summary>The highest level a node may have (the level field is a byte; real graphs stay far below).</summary>
     public const int MaxLevel = 64;
 
-    public HnswGraphLayout(int dimension, int m)
+    public HnswGraphLayout(int dimension, int m, bool quantized)
     {
         Dimension = dimension;
         M = m;
         MaxLinks0 = 2 * m;
-        VectorOffset = AlignUp(LinksOffset + (4 * MaxLinks0));
+        int afterLinks = AlignUp(LinksOffset + (4 * MaxLinks0));
+        CodeOffset = quantized ? afterLinks : 0;
+        VectorOffset = quantized ? AlignUp(afterLinks + dimension) : afterLinks;
         Stride = AlignUp(VectorOffset + (4 * dimension));
         UpperListInts = m + 1;
     }
@@ -54,6 +62,9 @@ internal readonly struct HnswGraphLayout
     public int MaxLinks0 { get; }
 
     public int VectorOffset { get; }
+
+    /// <summary>Offset of the int8 codes; 0 when the index is not two-tier.</summary>
+    public int CodeOffset { get; }
 
     public int Stride { get; }
 

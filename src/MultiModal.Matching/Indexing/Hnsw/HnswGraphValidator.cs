@@ -35,6 +35,16 @@ internal static unsafe class HnswGraphValidator
                 live++;
             }
 
+            int parent = index.ParentOf(slot);
+            if (parent >= slotCount || parent == slot)
+            {
+                problems.Add($"slot {slot}: parent {parent} out of range");
+            }
+            else if (parent >= 0 && !new ReadOnlySpan<int>(index.LinksOf(index.Record(parent), 0, out int parentCount), parentCount).Contains(slot))
+            {
+                problems.Add($"slot {slot}: parent {parent} has no tree link to it");
+            }
+
             int level = HnswIndex.LevelOf(record);
             if (level > maxLevel)
             {

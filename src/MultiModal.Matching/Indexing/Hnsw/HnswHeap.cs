@@ -40,6 +40,18 @@ internal sealed class HnswHeap
 
     public void Clear() => Count = 0;
 
+    /// <summary>Restores the heap order after the items' distances were changed in place.</summary>
+    public void Heapify()
+    {
+        int count = Count;
+        Count = 0;
+        for (int i = 0; i < count; i++)
+        {
+            HnswCandidate item = _items[i];
+            Push(item.Distance, item.Slot);
+        }
+    }
+
     public void Push(float distance, int slot)
     {
         if (Count == _items.Length)

@@ -1,3 +1,5 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 public sealed unsafe partial class HnswIndex
@@ -16,6 +18,7 @@ public sealed unsafe partial class HnswIndex
         ValidateVector(vector, nameof(vector));
         ThrowIfDisposed();
         ThrowIfReadOnly();
+        EnsureQuantizer(vector);
         AddCore(id, vector);
     }
 
@@ -51,6 +54,11 @@ public sealed unsafe partial class HnswIndex
             }
 
             ValidateVector(vectors.Span.Slice(i * _dimension, _dimension), nameof(vectors));
+        }
+
+        if (!vectors.IsEmpty)
+        {
+            EnsureQuantizer(vectors.Span[..Math.Min(vectors.Length, 16_384 * _dimension)]);
         }
 
         if (threads == 1)
@@ -144,13 +152,13 @@ public sealed unsafe partial class HnswIndex
             switch (_metric)
             {
                 case DistanceMetric.L2:
-                    Insert<HnswL2Distance>(slot, level, scratch);
+                    Insert<L2Distance>(slot, level, scratch);
                     break;
                 case DistanceMetric.DotProduct:
-                    Insert<HnswDotDistance>(slot, level, scratch);
+                    Insert<DotDistance>(slot, level, scratch);
                     break;
                 default:
-                    Insert<HnswCosineDistance>(slot, level, scratch);
+                    Insert<CosineDistance>(slot, level, scratch);
                     break;
             }
         }
@@ -224,7 +232,7 @@ public sealed unsafe partial class HnswIndex
             new Span<int>(_upper + upperOffset, level * _layout.UpperListInts).Clear();
         }
 
-        _inDegree[slot] = 0;
+        *(int*)(record + HnswGraphLayout.ParentOffset) = -1;
         _idToSlot![id] = slot;
         _liveCount++;
         if (slot == _slotCount)
@@ -258,10 +266,6 @@ public sealed unsafe partial class HnswIndex
 
             _memory.Resize(level0, upper);
             RefreshPointers();
-            if (_inDegree.Length < _capacity)
-            {
-                Array.Resize(ref _inDegree, _capacity);
-            }
         }
         finally
         {
@@ -271,10 +275,10 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>Links a reserved, initialised slot into every layer up to its level; caller holds the read lock.</summary>
     private void Insert<TDistance>(int slot, int level, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
-        float* vector = VectorOf(slot);
-        new ReadOnlySpan<float>(scratch.Vector).CopyTo(new Span<float>(vector, _dimension));
+        byte* vector = Record(slot);
+        WriteVector(vector, scratch.Vector);
 
         (int entry, int maxLevel) = UnpackEntry(Volatile.Read(ref _entryState));
         bool holdsEntryLock = false;
@@ -300,7 +304,7 @@ public sealed unsafe partial class HnswIndex
         try
         {
             int ep = entry;
-            float epDistance = TDistance.Between(vector, VectorOf(ep), _dimension);
+            float epDistance = Dist<TDistance>(vector, Record(ep));
             for (int l = maxLevel; l > level; l--)
             {
                 GreedyDescend<TDistance>(vector, ref ep, ref epDistance, l, scratch);
@@ -314,7 +318,7 @@ public sealed unsafe partial class HnswIndex
                 epDistance = found[0].Distance;
                 int selected = SelectForNewNode<TDistance>(found, _layout.M, scratch);
                 scratch.Results.Clear();
-                SetOwnLinks(slot, l, scratch.Chosen.AsSpan(0, selected));
+                SetOwnLinks<TDistance>(slot, l, scratch.Chosen.AsSpan(0, selected), scratch);
                 for (int i = 0; i < selected; i++)
                 {
                     ConnectBack<TDistance>(scratch.Chosen[i].Slot, slot, l, scratch);
@@ -323,6 +327,7 @@ public sealed unsafe partial class HnswIndex
 
             if (holdsEntryLock)
             {
+                Reroot<TDistance>(slot, entry);
                 Volatile.Write(ref _entryState, PackEntry(slot, level));
             }
         }
@@ -334,15 +339,15 @@ public sealed unsafe partial class HnswIndex
             }
         }
 
-        if (Volatile.Read(ref _inDegree[slot]) == 0)
+        if (!holdsEntryLock && Volatile.Read(ref ParentOf(slot)) < 0)
         {
-            EnsureInLink<TDistance>(slot, scratch);
+            AdoptByNeighbor<TDistance>(slot, scratch);
         }
     }
 
     /// <summary>Chooses a new node's neighbours among the search results, preferring live nodes.</summary>
     private int SelectForNewNode<TDistance>(Span<HnswCandidate> found, int m, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int live = 0;
         for (int i = 0; i < found.Length; i++)

@@ -1,3 +1,5 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 public sealed unsafe partial class HnswIndex
@@ -33,13 +35,13 @@ public sealed unsafe partial class HnswIndex
             switch (_metric)
             {
                 case DistanceMetric.L2:
-                    CompactCore<HnswL2Distance>(scratch);
+                    CompactCore<L2Distance>(scratch);
                     break;
                 case DistanceMetric.DotProduct:
-                    CompactCore<HnswDotDistance>(scratch);
+                    CompactCore<DotDistance>(scratch);
                     break;
                 default:
-                    CompactCore<HnswCosineDistance>(scratch);
+                    CompactCore<CosineDistance>(scratch);
                     break;
             }
         }
@@ -50,7 +52,7 @@ public sealed unsafe partial class HnswIndex
     }
 
     private void CompactCore<TDistance>(HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int slotCount = _slotCount;
         for (int slot = 0; slot < slotCount; slot++)
@@ -87,13 +89,12 @@ public sealed unsafe partial class HnswIndex
         }
 
         ChooseEntryPoint();
-        RecountInDegrees();
         ReattachUnreachable<TDistance>(scratch);
     }
 
     /// <summary>Rebuilds one list when it links to a tombstone: live links plus the tombstones' live links, re-selected.</summary>
     private void RebuildAroundTombstones<TDistance>(int slot, byte* record, int level, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int* links = LinksOf(record, level, out int count);
         bool touched = false;
@@ -107,7 +108,7 @@ public sealed unsafe partial class HnswIndex
             return;
         }
 
-        float* vector = VectorOf(slot);
+        byte* vector = Record(slot);
         int pooled = 0;
         for (int i = 0; i < count; i++)
         {
@@ -130,17 +131,11 @@ public sealed unsafe partial class HnswIndex
 
         Span<HnswCandidate> pool = scratch.Pool.AsSpan(0, pooled);
         pool.Sort(default(HnswCandidateOrder));
-        int kept = SelectNeighbors<TDistance>(pool, _layout.MaxLinks(level), scratch.Selected);
-        for (int i = 0; i < kept; i++)
-        {
-            links[i] = scratch.Selected[i].Slot;
-        }
-
-        SetLinkCount(record, level, kept);
+        RewriteList<TDistance>(slot, record, level, pool, scratch);
     }
 
-    private void AddToPool<TDistance>(HnswScratch scratch, ref int pooled, float* vector, int self, int target)
-        where TDistance : struct, IHnswDistance
+    private void AddToPool<TDistance>(HnswScratch scratch, ref int pooled, byte* vector, int self, int target)
+        where TDistance : struct, IDistance
     {
         if (target == self)
         {
@@ -162,7 +157,7 @@ public sealed unsafe partial class HnswIndex
             scratch.Pool = grown;
         }
 
-        scratch.Pool[pooled++] = new HnswCandidate(TDistance.Between(vector, VectorOf(target), _dimension), target);
+        scratch.Pool[pooled++] = new HnswCandidate(Dist<TDistance>(vector, Record(target)), target);
     }
 
     /// <summary>Keeps the entry point when it is live, otherwise picks the live node of highest level (lowest slot on ties).</summary>
@@ -189,29 +184,18 @@ public sealed unsafe partial class HnswIndex
         _entryState = PackEntry(best, bestLevel);
     }
 
-    private void RecountInDegrees()
+    /// <summary>
+    /// Rebuilds the level-0 spanning tree from the entry point (parents = search-tree predecessors)
+    /// and links every live node it does not reach from its nearest reached node, which adopts it.
+    /// </summary>
+    private void ReattachUnreachable<TDistance>(HnswScratch scratch)
+        where TDistance : struct, IDistance
     {
-        Array.Clear(_inDegree);
         for (int slot = 0; slot < _slotCount; slot++)
         {
-            byte* record = Record(slot);
-            if (FlagsOf(record) != 0)
-            {
-                continue;
-            }
-
-            int* links = LinksOf(record, 0, out int count);
-            for (int i = 0; i < count; i++)
-            {
-                _inDegree[links[i]]++;
-            }
+            ParentOf(slot) = -1;
         }
-    }
 
-    /// <summary>Finds live nodes not reachable on level 0 from the entry point and links each from its nearest reachable node.</summary>
-    private void ReattachUnreachable<TDistance>(HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
-    {
         (int entry, _) = UnpackEntry(_entryState);
         if (entry < 0)
         {
@@ -228,29 +212,28 @@ public sealed unsafe partial class HnswIndex
                 continue;
             }
 
-            float* vector = VectorOf(slot);
-            float entryDistance = TDistance.Between(vector, VectorOf(entry), _dimension);
+            byte* vector = Record(slot);
+            float entryDistance = Dist<TDistance>(vector, Record(entry));
             SearchLayer<TDistance, HnswAcceptLive>(vector, entry, entryDistance, Math.Max(_options.EfConstruction, 2 * _layout.MaxLinks0), 0, scratch, default);
             Span<HnswCandidate> found = scratch.Results.SortAscending();
-            foreach (HnswCandidate host in found)
+            bool linked = false;
+            for (int i = 0; i < found.Length && !linked; i++)
             {
-                if (host.Slot != slot && reached[host.Slot])
-                {
-                    ForceLink<TDistance>(host.Slot, slot, vector);
-                    if (new ReadOnlySpan<int>(LinksOf(Record(host.Slot), 0, out int count), count).Contains(slot))
-                    {
-                        break;
-                    }
-                }
+                linked = reached[found[i].Slot] && ForceLink<TDistance>(found[i].Slot, slot, adopt: true);
+            }
+
+            if (!linked)
+            {
+                ForceLink<TDistance>(entry, slot, adopt: true);
+            }
+
+            if (LinkCountOf(slot) == 0 && found.Length > 1)
+            {
+                // An isolated node also needs a way out.
+                ForceLink<TDistance>(slot, found[0].Slot == slot ? found[1].Slot : found[0].Slot, adopt: false);
             }
 
             scratch.Results.Clear();
-            if (LinkCountOf(slot) == 0 && found.Length > 0)
-            {
-                // An isolated node also needs a way out.
-                ForceLink<TDistance>(slot, found[0].Slot == slot && found.Length > 1 ? found[1].Slot : found[0].Slot, VectorOf(found[0].Slot));
-            }
-
             MarkReachable(slot, reached, stack);
         }
     }
@@ -276,10 +259,12 @@ public sealed unsafe partial class HnswIndex
             int* links = LinksOf(Record(slot), 0, out int count);
             for (int i = 0; i < count; i++)
             {
-                if (!reached[links[i]])
+                int target = links[i];
+                if (!reached[target])
                 {
-                    reached[links[i]] = true;
-                    stack.Push(links[i]);
+                    reached[target] = true;
+                    ParentOf(target) = slot;
+                    stack.Push(target);
                 }
             }
         }

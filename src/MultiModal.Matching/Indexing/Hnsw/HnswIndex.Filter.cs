@@ -1,3 +1,5 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 public sealed unsafe partial class HnswIndex
@@ -11,8 +13,8 @@ public sealed unsafe partial class HnswIndex
     /// the plain traversal that only admits matches to the results. Whenever the traversal yields
     /// fewer than k, the exact scan answers, so k results come back whenever k items match.
     /// </summary>
-    private int SearchFiltered<TDistance>(float* query, int k, int ef, IIdFilter filter, int ep, float epDistance, HnswScratch scratch, Span<Neighbor> destination)
-        where TDistance : struct, IHnswDistance
+    private int SearchFiltered<TDistance>(byte* query, int k, int ef, IIdFilter filter, int ep, float epDistance, HnswScratch scratch, Span<Neighbor> destination)
+        where TDistance : struct, IDistance
     {
         int live = Volatile.Read(ref _liveCount);
         long estimate = filter.EstimatedMatchCount;
@@ -35,6 +37,7 @@ public sealed unsafe partial class HnswIndex
 
             if (scratch.Results.Count >= k)
             {
+                Rerank<TDistance>(query, k, scratch);
                 return CopyResults(scratch.Results, k, destination);
             }
         }
@@ -67,8 +70,8 @@ public sealed unsafe partial class HnswIndex
     }
 
     /// <summary>The k closest matching live items by brute force; leaves them in <c>scratch.Results</c>.</summary>
-    private void ExactScan<TDistance>(float* query, int k, IIdFilter filter, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+    private void ExactScan<TDistance>(byte* query, int k, IIdFilter filter, HnswScratch scratch)
+        where TDistance : struct, IDistance
     {
         HnswHeap results = scratch.Results;
         results.Clear();
@@ -81,7 +84,7 @@ public sealed unsafe partial class HnswIndex
                 continue;
             }
 
-            float d = TDistance.Between(query, (float*)(record + _vectorOffset), _dimension);
+            float d = ExactDist<TDistance>(query, record);
             if (results.Count < k)
             {
                 results.Push(d, slot);
@@ -99,8 +102,8 @@ public sealed unsafe partial class HnswIndex
     /// neighbour is not evaluated but its own neighbours are, so the search hops over gaps in the
     /// matching subgraph.
     /// </summary>
-    private void SearchTwoHop<TDistance>(float* query, int ep, float epDistance, int ef, IIdFilter filter, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+    private void SearchTwoHop<TDistance>(byte* query, int ep, float epDistance, int ef, IIdFilter filter, HnswScratch scratch)
+        where TDistance : struct, IDistance
     {
         int slotCount = Volatile.Read(ref _slotCount);
         HnswHeap frontier = scratch.Frontier;
@@ -158,10 +161,10 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
-    private void Consider<TDistance>(float* query, int slot, int ef, HnswHeap results, HnswHeap frontier, ref float bound)
-        where TDistance : struct, IHnswDistance
+    private void Consider<TDistance>(byte* query, int slot, int ef, HnswHeap results, HnswHeap frontier, ref float bound)
+        where TDistance : struct, IDistance
     {
-        float d = TDistance.Between(query, VectorOf(slot), _dimension);
+        float d = Dist<TDistance>(query, Record(slot));
         if (results.Count < ef || d < bound)
         {
             frontier.Push(d, slot);

@@ -1,33 +1,42 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
+/// <summary>
+/// Link maintenance. Level 0 carries a spanning tree rooted at the entry point: every node records
+/// its parent, and the parent's list keeps the link to it through every pruning (a "protected"
+/// link), so every node stays reachable from the entry point whatever the heuristic drops.
+/// </summary>
 public sealed unsafe partial class HnswIndex
 {
     /// <summary>
     /// The neighbour-selection heuristic (Malkov &amp; Yashunin, algorithm 4, without extending or
     /// keeping pruned candidates): walk the candidates closest first and keep one only when it is
-    /// closer to the base than to every neighbour kept so far.
+    /// closer to the base than to every neighbour kept so far. The first <paramref name="preselected"/>
+    /// entries of <paramref name="selected"/> are already kept (protected links).
     /// </summary>
-    /// <param name="candidates">Sorted ascending by distance to the base.</param>
-    /// <param name="max">How many to keep at most.</param>
-    /// <param name="selected">Receives the kept candidates, in order.</param>
-    internal int SelectNeighbors<TDistance>(ReadOnlySpan<HnswCandidate> candidates, int max, Span<HnswCandidate> selected)
-        where TDistance : struct, IHnswDistance
+    /// <param name="candidates">Sorted ascending by distance to the base; none of them preselected.</param>
+    /// <param name="max">How many to keep at most, preselected included.</param>
+    /// <param name="selected">Receives the kept candidates after the preselected ones.</param>
+    /// <param name="preselected">How many entries of <paramref name="selected"/> are already kept.</param>
+    internal int SelectNeighbors<TDistance>(ReadOnlySpan<HnswCandidate> candidates, int max, Span<HnswCandidate> selected, int preselected = 0)
+        where TDistance : struct, IDistance
     {
-        if (candidates.Length <= max)
+        int count = preselected;
+        if (candidates.Length + preselected <= max)
         {
-            candidates.CopyTo(selected);
-            return candidates.Length;
+            candidates.CopyTo(selected[count..]);
+            return count + candidates.Length;
         }
 
-        int count = 0;
         for (int i = 0; i < candidates.Length && count < max; i++)
         {
             HnswCandidate candidate = candidates[i];
-            float* vector = VectorOf(candidate.Slot);
+            byte* vector = Record(candidate.Slot);
             bool keep = true;
             for (int j = 0; j < count; j++)
             {
-                if (TDistance.Between(vector, VectorOf(selected[j].Slot), _dimension) < candidate.Distance)
+                if (Dist<TDistance>(vector, Record(selected[j].Slot)) < candidate.Distance)
                 {
                     keep = false;
                     break;
@@ -43,32 +52,59 @@ public sealed unsafe partial class HnswIndex
         return count;
     }
 
-    /// <summary>Writes the new node's own list at one layer (its in-links are counted on their targets).</summary>
-    private void SetOwnLinks(int slot, int level, ReadOnlySpan<HnswCandidate> neighbors)
+    /// <summary>
+    /// Writes the new node's own list at one layer. Back-links that concurrent inserts already added
+    /// (they may reach the node through an upper layer before its own list is written) are merged in
+    /// and the union re-selected, so a tree link to a child is never overwritten.
+    /// </summary>
+    private void SetOwnLinks<TDistance>(int slot, int level, ReadOnlySpan<HnswCandidate> neighbors, HnswScratch scratch)
+        where TDistance : struct, IDistance
     {
         byte* record = Record(slot);
         LockNode(record);
-        int* links = LinksOf(record, level, out _);
-        for (int i = 0; i < neighbors.Length; i++)
+        try
         {
-            links[i] = neighbors[i].Slot;
-            if (level == 0)
+            int* links = LinksOf(record, level, out int existing);
+            if (existing == 0)
             {
-                Interlocked.Increment(ref _inDegree[neighbors[i].Slot]);
-            }
-        }
+                for (int i = 0; i < neighbors.Length; i++)
+                {
+                    links[i] = neighbors[i].Slot;
+                }
 
-        SetLinkCount(record, level, neighbors.Length);
-        UnlockNode(record);
+                SetLinkCount(record, level, neighbors.Length);
+                return;
+            }
+
+            byte* vector = Record(slot);
+            int pooled = 0;
+            foreach (HnswCandidate neighbor in neighbors)
+            {
+                AddToPool<TDistance>(scratch, ref pooled, vector, slot, neighbor.Slot);
+            }
+
+            for (int i = 0; i < existing; i++)
+            {
+                AddToPool<TDistance>(scratch, ref pooled, vector, slot, links[i]);
+            }
+
+            Span<HnswCandidate> pool = scratch.Pool.AsSpan(0, pooled);
+            pool.Sort(default(HnswCandidateOrder));
+            RewriteList<TDistance>(slot, record, level, pool, scratch);
+        }
+        finally
+        {
+            UnlockNode(record);
+        }
     }
 
     /// <summary>
-    /// Adds the back-link <paramref name="node"/> → <paramref name="added"/>. When the list is full it is
-    /// re-selected with the heuristic; on level 0 a link whose target would be left without any
-    /// in-link is kept (so pruning never strands a node).
+    /// Adds the back-link <paramref name="node"/> → <paramref name="added"/>; a full list is re-selected
+    /// with the heuristic, protected links first. On level 0 the first node to keep a new node's
+    /// back-link becomes its parent.
     /// </summary>
     private void ConnectBack<TDistance>(int node, int added, int level, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         byte* record = Record(node);
         int max = _layout.MaxLinks(level);
@@ -76,36 +112,36 @@ public sealed unsafe partial class HnswIndex
         try
         {
             int* links = LinksOf(record, level, out int count);
-            for (int i = 0; i < count; i++)
+            if (new ReadOnlySpan<int>(links, count).Contains(added))
             {
-                if (links[i] == added)
-                {
-                    return;
-                }
+                return;
             }
 
+            bool kept;
             if (count < max)
             {
                 links[count] = added;
                 SetLinkCount(record, level, count + 1);
-                if (level == 0)
+                kept = true;
+            }
+            else
+            {
+                byte* vector = Record(node);
+                Span<HnswCandidate> pool = scratch.Pool.AsSpan(0, count + 1);
+                for (int i = 0; i < count; i++)
                 {
-                    Interlocked.Increment(ref _inDegree[added]);
+                    pool[i] = new HnswCandidate(Dist<TDistance>(vector, Record(links[i])), links[i]);
                 }
 
-                return;
+                pool[count] = new HnswCandidate(Dist<TDistance>(vector, Record(added)), added);
+                pool.Sort(default(HnswCandidateOrder));
+                kept = RewriteList<TDistance>(node, record, level, pool, scratch, added);
             }
 
-            float* vector = VectorOf(node);
-            Span<HnswCandidate> pool = scratch.Pool.AsSpan(0, count + 1);
-            for (int i = 0; i < count; i++)
+            if (kept && level == 0)
             {
-                pool[i] = new HnswCandidate(TDistance.Between(vector, VectorOf(links[i]), _dimension), links[i]);
+                Interlocked.CompareExchange(ref ParentOf(added), node, -1);
             }
-
-            pool[count] = new HnswCandidate(TDistance.Between(vector, VectorOf(added), _dimension), added);
-            pool.Sort(default(HnswCandidateOrder));
-            RewriteList<TDistance>(record, level, pool, added, scratch);
         }
         finally
         {
@@ -115,149 +151,140 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>
     /// Replaces a locked node's list at one layer by the heuristic's choice among <paramref name="pool"/>
-    /// (sorted ascending). <paramref name="added"/> is a slot in the pool not yet linked (−1 if none):
-    /// it gains an in-link when chosen. On level 0, old links whose target cannot lose an in-link stay.
+    /// (sorted ascending); on level 0 the links to the node's tree children are always kept.
+    /// Returns whether <paramref name="watch"/> is in the new list.
     /// </summary>
-    private void RewriteList<TDistance>(byte* record, int level, Span<HnswCandidate> pool, int added, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+    private bool RewriteList<TDistance>(int node, byte* record, int level, Span<HnswCandidate> pool, HnswScratch scratch, int watch = -1)
+        where TDistance : struct, IDistance
     {
         int max = _layout.MaxLinks(level);
         Span<HnswCandidate> selected = scratch.Selected;
-        int kept = SelectNeighbors<TDistance>(pool, max, selected);
+        int protectedCount = 0;
         if (level == 0)
         {
+            int rest = 0;
             for (int i = 0; i < pool.Length; i++)
             {
-                int target = pool[i].Slot;
-                if (target == added || Contains(selected[..kept], target))
+                if (Volatile.Read(ref ParentOf(pool[i].Slot)) == node && protectedCount < max)
                 {
-                    continue;
-                }
-
-                if (TryReleaseInLink(target))
-                {
-                    continue;
-                }
-
-                // The target would be stranded: keep it, evicting the farthest evictable choice if full.
-                if (kept < max)
-                {
-                    selected[kept++] = pool[i];
-                    continue;
-                }
-
-                int evict = -1;
-                for (int j = kept - 1; j >= 0; j--)
-                {
-                    if (selected[j].Slot == added || TryReleaseInLink(selected[j].Slot))
-                    {
-                        evict = j;
-                        break;
-                    }
-                }
-
-                if (evict >= 0)
-                {
-                    selected[evict] = pool[i];
+                    selected[protectedCount++] = pool[i];
                 }
                 else
                 {
-                    Interlocked.Decrement(ref _inDegree[target]);
+                    pool[rest++] = pool[i];
                 }
             }
+
+            pool = pool[..rest];
         }
 
+        int kept = SelectNeighbors<TDistance>(pool, max, selected, protectedCount);
         int* links = LinksOf(record, level, out _);
+        bool found = false;
         for (int i = 0; i < kept; i++)
         {
             links[i] = selected[i].Slot;
-            if (level == 0 && selected[i].Slot == added)
-            {
-                Interlocked.Increment(ref _inDegree[added]);
-            }
+            found |= selected[i].Slot == watch;
         }
 
         SetLinkCount(record, level, kept);
+        return found;
     }
 
-    /// <summary>Drops one in-link of a level-0 target unless it is the last one.</summary>
-    private bool TryReleaseInLink(int target)
+    /// <summary>
+    /// Finds a parent for a node nobody kept a back-link to: its neighbours first, then outward
+    /// breadth-first (a list made only of tree links cannot take another).
+    /// </summary>
+    private void AdoptByNeighbor<TDistance>(int slot, HnswScratch scratch)
+        where TDistance : struct, IDistance
     {
-        ref int degree = ref _inDegree[target];
-        while (true)
+        int count = CopyLinks(slot, 0, scratch.RepairLinks);
+        var queue = new Queue<int>();
+        var seen = new HashSet<int> { slot };
+        for (int i = 0; i < count; i++)
         {
-            int current = Volatile.Read(ref degree);
-            if (current <= 1)
+            if (seen.Add(scratch.RepairLinks[i]))
             {
-                return false;
+                queue.Enqueue(scratch.RepairLinks[i]);
+            }
+        }
+
+        while (queue.Count > 0 && seen.Count < 100_000)
+        {
+            int host = queue.Dequeue();
+            if (FlagsOf(Record(host)) == 0 && ForceLink<TDistance>(host, slot, adopt: true))
+            {
+                return;
             }
 
-            if (Interlocked.CompareExchange(ref degree, current - 1, current) == current)
+            int hostCount = CopyLinks(host, 0, scratch.RepairLinks);
+            for (int i = 0; i < hostCount; i++)
             {
-                return true;
+                if (seen.Add(scratch.RepairLinks[i]))
+                {
+                    queue.Enqueue(scratch.RepairLinks[i]);
+                }
             }
         }
     }
 
-    /// <summary>Gives a node without level-0 in-links one, from the closest node that can take it.</summary>
-    private void EnsureInLink<TDistance>(int slot, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+    /// <summary>
+    /// Adds host → target on level 0, evicting the host's farthest unprotected link when full.
+    /// With <paramref name="adopt"/>, the host becomes the target's parent. Returns whether the link is in place.
+    /// </summary>
+    private bool ForceLink<TDistance>(int host, int target, bool adopt)
+        where TDistance : struct, IDistance
     {
-        float* vector = VectorOf(slot);
-        int count = CopyLinks(slot, 0, scratch.TwoHopLinks);
-        for (int i = 0; i < count && Volatile.Read(ref _inDegree[slot]) == 0; i++)
+        if (host == target)
         {
-            int host = scratch.TwoHopLinks[i];
-            if (FlagsOf(Record(host)) == 0)
-            {
-                ForceLink<TDistance>(host, slot, vector);
-            }
+            return false;
         }
-    }
 
-    /// <summary>Adds host → target on level 0, evicting the host's farthest link whose target keeps another in-link.</summary>
-    private void ForceLink<TDistance>(int host, int target, float* targetVector)
-        where TDistance : struct, IHnswDistance
-    {
         byte* record = Record(host);
         LockNode(record);
         try
         {
             int* links = LinksOf(record, 0, out int count);
-            for (int i = 0; i < count; i++)
-            {
-                if (links[i] == target)
-                {
-                    return;
-                }
-            }
-
-            if (count < _layout.MaxLinks0)
+            bool present = new ReadOnlySpan<int>(links, count).Contains(target);
+            if (!present && count < _layout.MaxLinks0)
             {
                 links[count] = target;
                 SetLinkCount(record, 0, count + 1);
-                Interlocked.Increment(ref _inDegree[target]);
-                return;
+                present = true;
             }
-
-            float* hostVector = VectorOf(host);
-            int worst = -1;
-            float worstDistance = float.NegativeInfinity;
-            for (int i = 0; i < count; i++)
+            else if (!present)
             {
-                float d = TDistance.Between(hostVector, VectorOf(links[i]), _dimension);
-                if (d > worstDistance && Volatile.Read(ref _inDegree[links[i]]) > 1)
+                byte* hostVector = Record(host);
+                int worst = -1;
+                float worstDistance = float.NegativeInfinity;
+                for (int i = 0; i < count; i++)
                 {
-                    worst = i;
-                    worstDistance = d;
+                    if (Volatile.Read(ref ParentOf(links[i])) == host)
+                    {
+                        continue;
+                    }
+
+                    float d = Dist<TDistance>(hostVector, Record(links[i]));
+                    if (d > worstDistance)
+                    {
+                        worst = i;
+                        worstDistance = d;
+                    }
+                }
+
+                if (worst >= 0)
+                {
+                    links[worst] = target;
+                    present = true;
                 }
             }
 
-            if (worst >= 0 && TryReleaseInLink(links[worst]))
+            if (present && adopt)
             {
-                links[worst] = target;
-                Interlocked.Increment(ref _inDegree[target]);
+                Volatile.Write(ref ParentOf(target), host);
             }
+
+            return present;
         }
         finally
         {
@@ -265,17 +292,15 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
-    private static bool Contains(ReadOnlySpan<HnswCandidate> candidates, int slot)
+    /// <summary>
+    /// Makes a new entry point the root of the spanning tree: it adopts the old root, and its own
+    /// parent link is released. Caller holds the entry lock.
+    /// </summary>
+    private void Reroot<TDistance>(int newRoot, int oldRoot)
+        where TDistance : struct, IDistance
     {
-        foreach (HnswCandidate c in candidates)
-        {
-            if (c.Slot == slot)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        ForceLink<TDistance>(newRoot, oldRoot, adopt: true);
+        Volatile.Write(ref ParentOf(newRoot), -1);
     }
 
     /// <summary>Takes a node's seqlock for writing (version becomes odd).</summary>

@@ -1,3 +1,5 @@
+using MultiModal.Matching.Numerics;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 public sealed unsafe partial class HnswIndex
@@ -43,13 +45,13 @@ public sealed unsafe partial class HnswIndex
             switch (_metric)
             {
                 case DistanceMetric.L2:
-                    RepairAround<HnswL2Distance>(slot, scratch);
+                    RepairAround<L2Distance>(slot, scratch);
                     break;
                 case DistanceMetric.DotProduct:
-                    RepairAround<HnswDotDistance>(slot, scratch);
+                    RepairAround<DotDistance>(slot, scratch);
                     break;
                 default:
-                    RepairAround<HnswCosineDistance>(slot, scratch);
+                    RepairAround<CosineDistance>(slot, scratch);
                     break;
             }
         }
@@ -115,7 +117,7 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>For each neighbour that links to the removed node, replaces that link by the removed node's link closest to the neighbour.</summary>
     private void RepairAround<TDistance>(int removed, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         int[] around = scratch.RepairLinks;
         int top = LevelOf(Record(removed));
@@ -135,7 +137,7 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>In a node's list at one layer, swaps <paramref name="removed"/> for the closest live replacement not yet linked.</summary>
     private void ReplaceLink<TDistance>(int node, int removed, int level, ReadOnlySpan<int> replacements)
-        where TDistance : struct, IHnswDistance
+        where TDistance : struct, IDistance
     {
         byte* record = Record(node);
         LockNode(record);
@@ -143,12 +145,13 @@ public sealed unsafe partial class HnswIndex
         {
             int* links = LinksOf(record, level, out int count);
             int position = new ReadOnlySpan<int>(links, count).IndexOf(removed);
-            if (position < 0)
+            if (position < 0 || (level == 0 && Volatile.Read(ref ParentOf(removed)) == node))
             {
+                // Absent, or the tree link that keeps the removed node's subtree reachable until compaction.
                 return;
             }
 
-            float* vector = VectorOf(node);
+            byte* vector = Record(node);
             int best = -1;
             float bestDistance = float.PositiveInfinity;
             foreach (int candidate in replacements)
@@ -158,7 +161,7 @@ public sealed unsafe partial class HnswIndex
                     continue;
                 }
 
-                float d = TDistance.Between(vector, VectorOf(candidate), _dimension);
+                float d = Dist<TDistance>(vector, Record(candidate));
                 if (d < bestDistance)
                 {
                     best = candidate;
@@ -169,20 +172,11 @@ public sealed unsafe partial class HnswIndex
             if (best >= 0)
             {
                 links[position] = best;
-                if (level == 0)
-                {
-                    Interlocked.Increment(ref _inDegree[best]);
-                }
             }
             else
             {
                 links[position] = links[count - 1];
                 SetLinkCount(record, level, count - 1);
-            }
-
-            if (level == 0)
-            {
-                Interlocked.Decrement(ref _inDegree[removed]);
             }
         }
         finally
@@ -191,7 +185,7 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
-    /// <summary>Builds the id map, the free-slot stack and the level-0 in-degrees from the records, once (after a reopen).</summary>
+    /// <summary>Builds the id map and the free-slot stack from the records, once (after a reopen).</summary>
     private void EnsureDerivedStateLocked()
     {
         if (_idToSlot is not null)
@@ -201,7 +195,6 @@ public sealed unsafe partial class HnswIndex
 
         var map = new Dictionary<int, int>(_liveCount);
         var free = new Stack<int>();
-        var inDegree = new int[_capacity];
         for (int slot = _slotCount - 1; slot >= 0; slot--)
         {
             byte* record = Record(slot);
@@ -216,18 +209,8 @@ public sealed unsafe partial class HnswIndex
             {
                 map[IdOf(record)] = slot;
             }
-
-            int* links = LinksOf(record, 0, out int count);
-            for (int i = 0; i < Math.Min(count, _layout.MaxLinks0); i++)
-            {
-                if ((uint)links[i] < (uint)_slotCount)
-                {
-                    inDegree[links[i]]++;
-                }
-            }
         }
 
-        _inDegree = inDegree;
         _freeSlots = free;
         _idToSlot = map;
     }

@@ -1,3 +1,4 @@
+using MultiModal.Matching.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
@@ -31,13 +32,9 @@ public sealed unsafe partial class HnswIndex
     /// <remarks>Thread-safe; allocates nothing once the calling thread's scratch is warm.</remarks>
     public int Search(ReadOnlySpan<float> query, int k, Span<Neighbor> destination, int efSearch, IIdFilter? filter = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        VectorArguments.ThrowIfInvalidK(k, destination.Length, nameof(destination));
         ArgumentOutOfRangeException.ThrowIfLessThan(efSearch, 1);
         ValidateVector(query, nameof(query));
-        if (destination.Length < k)
-        {
-            throw new ArgumentException($"The destination holds {destination.Length} results; {k} were asked for.", nameof(destination));
-        }
 
         _structure.EnterReadLock();
         try
@@ -45,15 +42,15 @@ public sealed unsafe partial class HnswIndex
             ThrowIfDisposed();
             HnswScratch scratch = RentScratch();
             PrepareQuery(query, scratch.Query);
-            fixed (float* q = scratch.Query)
+            byte* q = scratch.QueryRecord(_stride);
+            WriteVector(q, scratch.Query);
+            int ef = Math.Max(efSearch, k);
+            return _metric switch
             {
-                return _metric switch
-                {
-                    DistanceMetric.L2 => SearchCore<HnswL2Distance>(q, k, Math.Max(efSearch, k), filter, scratch, destination),
-                    DistanceMetric.DotProduct => SearchCore<HnswDotDistance>(q, k, Math.Max(efSearch, k), filter, scratch, destination),
-                    _ => SearchCore<HnswCosineDistance>(q, k, Math.Max(efSearch, k), filter, scratch, destination),
-                };
-            }
+                DistanceMetric.L2 => SearchCore<L2Distance>(q, k, ef, filter, scratch, destination),
+                DistanceMetric.DotProduct => SearchCore<DotDistance>(q, k, ef, filter, scratch, destination),
+                _ => SearchCore<CosineDistance>(q, k, ef, filter, scratch, destination),
+            };
         }
         finally
         {
@@ -61,8 +58,8 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
-    private int SearchCore<TDistance>(float* query, int k, int ef, IIdFilter? filter, HnswScratch scratch, Span<Neighbor> destination)
-        where TDistance : struct, IHnswDistance
+    private int SearchCore<TDistance>(byte* query, int k, int ef, IIdFilter? filter, HnswScratch scratch, Span<Neighbor> destination)
+        where TDistance : struct, IDistance
     {
         (int entry, int maxLevel) = UnpackEntry(Volatile.Read(ref _entryState));
         if (entry < 0 || Volatile.Read(ref _liveCount) == 0)
@@ -71,7 +68,7 @@ public sealed unsafe partial class HnswIndex
         }
 
         int ep = entry;
-        float epDistance = TDistance.Between(query, VectorOf(ep), _dimension);
+        float epDistance = Dist<TDistance>(query, Record(ep));
         for (int level = maxLevel; level > 0; level--)
         {
             GreedyDescend<TDistance>(query, ref ep, ref epDistance, level, scratch);
@@ -83,7 +80,36 @@ public sealed unsafe partial class HnswIndex
         }
 
         SearchLayer<TDistance, HnswAcceptLive>(query, ep, epDistance, ef, 0, scratch, default);
+        Rerank<TDistance>(query, k, scratch);
         return CopyResults(scratch.Results, k, destination);
+    }
+
+    /// <summary>
+    /// Two-tier search: the traversal ranked by int8 codes; re-scores the best k·<see cref="HnswOptions.RerankOversampling"/>
+    /// candidates exactly in f32 and leaves them in the result heap. A no-op without quantisation.
+    /// </summary>
+    private void Rerank<TDistance>(byte* query, int k, HnswScratch scratch)
+        where TDistance : struct, IDistance
+    {
+        if (_quantizer is null)
+        {
+            return;
+        }
+
+        HnswHeap results = scratch.Results;
+        int keep = Math.Max(k, k * _options.RerankOversampling);
+        while (results.Count > keep)
+        {
+            results.Pop();
+        }
+
+        Span<HnswCandidate> items = results.Items;
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i].Distance = ExactDist<TDistance>(query, Record(items[i].Slot));
+        }
+
+        results.Heapify();
     }
 
     /// <summary>Pops the heap down to <paramref name="k"/> and writes it ascending by (distance, id).</summary>
@@ -107,8 +133,8 @@ public sealed unsafe partial class HnswIndex
     }
 
     /// <summary>Walks to the closest node reachable by single steps on one upper layer.</summary>
-    internal void GreedyDescend<TDistance>(float* query, ref int ep, ref float epDistance, int level, HnswScratch scratch)
-        where TDistance : struct, IHnswDistance
+    internal void GreedyDescend<TDistance>(byte* query, ref int ep, ref float epDistance, int level, HnswScratch scratch)
+        where TDistance : struct, IDistance
     {
         int slotCount = Volatile.Read(ref _slotCount);
         bool changed = true;
@@ -124,7 +150,7 @@ public sealed unsafe partial class HnswIndex
                     continue;
                 }
 
-                float d = TDistance.Between(query, VectorOf(candidate), _dimension);
+                float d = Dist<TDistance>(query, Record(candidate));
                 if (d < epDistance)
                 {
                     epDistance = d;
@@ -139,8 +165,8 @@ public sealed unsafe partial class HnswIndex
     /// The ef-bounded beam search on one layer from one entry point. Leaves up to <paramref name="ef"/>
     /// accepted nodes in <c>scratch.Results</c> (a max-heap).
     /// </summary>
-    internal void SearchLayer<TDistance, TAccept>(float* query, int ep, float epDistance, int ef, int level, HnswScratch scratch, TAccept accept)
-        where TDistance : struct, IHnswDistance
+    internal void SearchLayer<TDistance, TAccept>(byte* query, int ep, float epDistance, int ef, int level, HnswScratch scratch, TAccept accept)
+        where TDistance : struct, IDistance
         where TAccept : struct, IHnswAccept
     {
         int slotCount = Volatile.Read(ref _slotCount);
@@ -176,7 +202,7 @@ public sealed unsafe partial class HnswIndex
                 int next = links[i];
                 if ((uint)next < (uint)slotCount && !scratch.IsVisited(next))
                 {
-                    Prefetch(VectorOf(next));
+                    Prefetch(Record(next) + _traversalOffset);
                 }
             }
 
@@ -188,7 +214,7 @@ public sealed unsafe partial class HnswIndex
                     continue;
                 }
 
-                float d = TDistance.Between(query, VectorOf(next), dimension);
+                float d = Dist<TDistance>(query, Record(next));
                 if (results.Count < ef || d < bound)
                 {
                     frontier.Push(d, next);
@@ -236,12 +262,12 @@ public sealed unsafe partial class HnswIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Prefetch(float* address)
+    private static void Prefetch(byte* address)
     {
         if (Sse.IsSupported)
         {
             Sse.Prefetch0(address);
-            Sse.Prefetch0((byte*)address + 64);
+            Sse.Prefetch0(address + 64);
         }
     }
 }

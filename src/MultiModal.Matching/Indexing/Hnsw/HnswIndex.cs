@@ -26,6 +26,8 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
     private readonly int _dimension;
     private readonly int _stride;
     private readonly int _vectorOffset;
+    private readonly int _codeOffset;
+    private readonly int _traversalOffset;
     private readonly double _levelMultiplier;
     private readonly HnswGraphMemory _memory;
     private readonly ReaderWriterLockSlim _structure = new(LockRecursionPolicy.NoRecursion);
@@ -46,10 +48,12 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
     private long _upperUsed;
     private ulong _rngState;
 
+    // Two-tier only: set once, before the first code is written.
+    private ScalarQuantizer? _quantizer;
+
     // Derived state, rebuilt from the records by a scan (see EnsureDerivedState).
     private Dictionary<int, int>? _idToSlot;
     private Stack<int>? _freeSlots;
-    private int[] _inDegree = [];
     private bool _disposed;
 
     /// <summary>Creates an empty index.</summary>
@@ -61,12 +65,23 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options.Clone();
-        _layout = new HnswGraphLayout(options.Dimension, options.M);
+        _layout = new HnswGraphLayout(options.Dimension, options.M, options.Quantization == HnswQuantization.Int8);
         _metric = options.Metric;
         _dimension = options.Dimension;
         _stride = _layout.Stride;
         _vectorOffset = _layout.VectorOffset;
+        _codeOffset = _layout.CodeOffset;
+        _traversalOffset = _codeOffset != 0 ? _codeOffset : _vectorOffset;
         _levelMultiplier = 1.0 / Math.Log(options.M);
+        if (_codeOffset != 0 && options.QuantizationMin is float min && options.QuantizationMax is float max)
+        {
+            _quantizer = ScalarQuantizer.Fit([min, max]);
+        }
+        else if (_codeOffset != 0 && options.Metric == DistanceMetric.Cosine)
+        {
+            _quantizer = ScalarQuantizer.Fit([-1f, 1f]);
+        }
+
         _memory = new NativeHnswGraphMemory((long)options.InitialCapacity * _stride, Math.Max(64, options.InitialCapacity / 4 * _layout.UpperListInts));
         _scratch = new ThreadLocal<HnswScratch>(() => new HnswScratch(_dimension, _layout.MaxLinks0));
         _entryState = PackEntry(-1, -1);
@@ -74,7 +89,6 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
         _idToSlot = [];
         _freeSlots = new Stack<int>();
         RefreshPointers();
-        _inDegree = new int[_capacity];
     }
 
     /// <summary>Reopens a graph over existing regions (used by storage; the regions are not copied).</summary>
@@ -84,12 +98,19 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
         ArgumentNullException.ThrowIfNull(memory);
         options.Validate();
         _options = options.Clone();
-        _layout = new HnswGraphLayout(options.Dimension, options.M);
+        _layout = new HnswGraphLayout(options.Dimension, options.M, options.Quantization == HnswQuantization.Int8);
         HnswGraphHeaderChecks.ThrowIfIncompatible(header, _layout, options, memory);
         _metric = options.Metric;
         _dimension = options.Dimension;
         _stride = _layout.Stride;
         _vectorOffset = _layout.VectorOffset;
+        _codeOffset = _layout.CodeOffset;
+        _traversalOffset = _codeOffset != 0 ? _codeOffset : _vectorOffset;
+        if (_codeOffset != 0 && header.QuantizerScale > 0)
+        {
+            _quantizer = new ScalarQuantizer(header.QuantizerOffset, header.QuantizerScale);
+        }
+
         _levelMultiplier = 1.0 / Math.Log(options.M);
         _memory = memory;
         _scratch = new ThreadLocal<HnswScratch>(() => new HnswScratch(_dimension, _layout.MaxLinks0));
@@ -170,6 +191,9 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
             FreedCount = _freedCount,
             UpperUsed = _upperUsed,
             RngState = _rngState,
+            CodeOffset = _codeOffset,
+            QuantizerOffset = _quantizer?.Offset ?? float.NaN,
+            QuantizerScale = _quantizer?.Scale ?? float.NaN,
         };
     }
 
@@ -185,6 +209,72 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
         public void Dispose() => rwLock.ExitWriteLock();
     }
 
+    /// <summary>
+    /// The distance the graph is built and walked on, between two records (stored nodes or a prepared
+    /// query record): exact f32, or for a two-tier index the int8-code estimate.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal float Dist<TDistance>(byte* a, byte* b)
+        where TDistance : struct, IDistance
+    {
+        if (_codeOffset == 0)
+        {
+            return ExactDist<TDistance>(a, b);
+        }
+
+        var codesA = new ReadOnlySpan<sbyte>(a + _codeOffset, _dimension);
+        var codesB = new ReadOnlySpan<sbyte>(b + _codeOffset, _dimension);
+        if (TDistance.Metric == DistanceMetric.L2)
+        {
+            return _quantizer!.L2Squared(codesA, codesB);
+        }
+
+        float dot = _quantizer!.Dot(codesA, *(int*)(a + HnswGraphLayout.CodeSumOffset), codesB, *(int*)(b + HnswGraphLayout.CodeSumOffset));
+        return TDistance.Metric == DistanceMetric.Cosine ? 1f - dot : -dot;
+    }
+
+    /// <summary>The exact f32 distance between the vectors of two records.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal float ExactDist<TDistance>(byte* a, byte* b)
+        where TDistance : struct, IDistance =>
+        TDistance.Distance(new ReadOnlySpan<float>(a + _vectorOffset, _dimension), new ReadOnlySpan<float>(b + _vectorOffset, _dimension));
+
+    /// <summary>Writes a prepared vector into a record (node or query): the f32 vector and, two-tier, its codes and their sum.</summary>
+    private void WriteVector(byte* record, ReadOnlySpan<float> vector)
+    {
+        vector.CopyTo(new Span<float>(record + _vectorOffset, _dimension));
+        if (_codeOffset != 0)
+        {
+            *(int*)(record + HnswGraphLayout.CodeSumOffset) = _quantizer!.Quantize(vector, new Span<sbyte>(record + _codeOffset, _dimension));
+        }
+    }
+
+    /// <summary>Fits the two-tier quantiser on the first vectors inserted, once.</summary>
+    private void EnsureQuantizer(ReadOnlySpan<float> sample)
+    {
+        if (_codeOffset == 0 || Volatile.Read(ref _quantizer) is not null)
+        {
+            return;
+        }
+
+        lock (_allocLock)
+        {
+            if (_quantizer is null)
+            {
+                float[] prepared = sample.ToArray();
+                if (_metric == DistanceMetric.Cosine)
+                {
+                    for (int i = 0; i < prepared.Length; i += _dimension)
+                    {
+                        VectorKernels.NormalizeInPlace(prepared.AsSpan(i, _dimension));
+                    }
+                }
+
+                Volatile.Write(ref _quantizer, ScalarQuantizer.Fit(prepared));
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal byte* Record(int slot) => _level0 + ((long)slot * _stride);
 
@@ -196,6 +286,10 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int LevelOf(byte* record) => record[HnswGraphLayout.LevelOffset];
+
+    /// <summary>The slot whose level-0 list holds this node's spanning-tree link (−1 for the root, which is the entry point).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref int ParentOf(int slot) => ref *(int*)(Record(slot) + HnswGraphLayout.ParentOffset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int IdOf(byte* record) => *(int*)(record + HnswGraphLayout.IdOffset);
@@ -249,18 +343,8 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
         }
     }
 
-    private void ValidateVector(ReadOnlySpan<float> vector, string paramName)
-    {
-        if (vector.Length != _dimension)
-        {
-            throw new ArgumentException($"Expected a vector of dimension {_dimension}, got {vector.Length}.", paramName);
-        }
-
-        if (!VectorChecks.AllFinite(vector))
-        {
-            throw new ArgumentException("The vector has a NaN or infinite component.", paramName);
-        }
-    }
+    private void ValidateVector(ReadOnlySpan<float> vector, string paramName) =>
+        VectorArguments.ThrowIfInvalid(vector, _dimension, paramName);
 
     private HnswScratch RentScratch() => _scratch.Value!;
 

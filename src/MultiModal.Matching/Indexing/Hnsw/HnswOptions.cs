@@ -40,6 +40,32 @@ public sealed class HnswOptions
     /// </summary>
     public double CompactionThreshold { get; set; } = 0.25;
 
+    /// <summary>
+    /// Two-tier search: <see cref="HnswQuantization.Int8"/> stores an int8 code beside every vector, builds
+    /// and traverses the graph on the codes (a quarter of the memory traffic) and re-ranks the best
+    /// k·<see cref="RerankOversampling"/> candidates exactly in f32. Default <see cref="HnswQuantization.None"/>.
+    /// </summary>
+    /// <remarks>
+    /// The quantiser (one offset and step for all components) is fitted on the first batch given to
+    /// <see cref="HnswIndex.AddRange"/> on an empty index (on the first vector when the first insert is
+    /// <see cref="HnswIndex.Add"/>); for cosine it is fixed to [−1, 1]. Set <see cref="QuantizationMin"/> and
+    /// <see cref="QuantizationMax"/> to fix the range yourself. Values outside the range are clamped.
+    /// </remarks>
+    public HnswQuantization Quantization { get; set; } = HnswQuantization.None;
+
+    /// <summary>
+    /// Two-tier only: of the ef candidates the traversal keeps, the best k·RerankOversampling (by code
+    /// distance) are re-scored exactly in f32 before the top k are returned. Default 4; at least 1.
+    /// Raise efSearch with it: ef bounds how many candidates exist to re-rank.
+    /// </summary>
+    public int RerankOversampling { get; set; } = 4;
+
+    /// <summary>Two-tier only: the smallest component value the codes represent (with <see cref="QuantizationMax"/>), or null to fit it.</summary>
+    public float? QuantizationMin { get; set; }
+
+    /// <summary>Two-tier only: the largest component value the codes represent (with <see cref="QuantizationMin"/>), or null to fit it.</summary>
+    public float? QuantizationMax { get; set; }
+
     /// <summary>Returns an independent copy.</summary>
     /// <returns>A new options object with the same values.</returns>
     public HnswOptions Clone() => (HnswOptions)MemberwiseClone();
@@ -60,6 +86,18 @@ public sealed class HnswOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(EfConstruction, 1, nameof(EfConstruction));
         ArgumentOutOfRangeException.ThrowIfLessThan(EfSearch, 1, nameof(EfSearch));
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialCapacity, 1, nameof(InitialCapacity));
+        if (!Enum.IsDefined(Quantization))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Quantization), Quantization, "Unknown quantization.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(RerankOversampling, 1, nameof(RerankOversampling));
+        if (QuantizationMin.HasValue != QuantizationMax.HasValue
+            || (QuantizationMin is float min && QuantizationMax is float max && !(float.IsFinite(min) && float.IsFinite(max) && min < max)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(QuantizationMin), "Give both QuantizationMin and QuantizationMax, finite, with min < max, or neither.");
+        }
+
         if (!(CompactionThreshold > 0 && CompactionThreshold <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(CompactionThreshold), CompactionThreshold, "Must be in (0, 1].");

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal sealed class HnswScratch
 {
     private ushort[] _visited = [];
     private ushort _generation;
+    private byte[]? _queryRecord;
 
     public HnswScratch(int dimension, int maxLinks0)
     {
@@ -49,6 +52,18 @@ internal sealed class HnswScratch
 
     /// <summary>Candidate lists for neighbour selection and repair.</summary>
     public HnswCandidate[] Pool { get; set; }
+
+    /// <summary>A pinned, 64-byte-aligned buffer laid out like a record, holding the prepared query (vector and codes).</summary>
+    public unsafe byte* QueryRecord(int stride)
+    {
+        if (_queryRecord is null || _queryRecord.Length < stride + 64)
+        {
+            _queryRecord = GC.AllocateArray<byte>(stride + 64, pinned: true);
+        }
+
+        byte* p = (byte*)Unsafe.AsPointer(ref _queryRecord[0]);
+        return (byte*)(((nint)p + 63) & ~(nint)63);
+    }
 
     /// <summary>Starts a new visit: every slot below <paramref name="capacity"/> becomes unvisited.</summary>
     public void BeginVisit(int capacity)
