@@ -1,3 +1,5 @@
+using MultiModal.Matching.Attributes;
+using MultiModal.Matching.Indexing.Hnsw;
 using MultiModal.Matching.Storage;
 
 namespace MultiModal.Matching.CrashWriter;
@@ -58,7 +60,7 @@ internal static class CrashWorkload
                 }
 
                 float[]? image = op.Vectors[1].IsEmpty ? null : op.Vectors[1].ToArray();
-                model[op.Key] = (op.Vectors[0].ToArray(), image, op.Attributes[0].Value.AsInt64);
+                model[op.Key] = (op.Vectors[0].ToArray(), image, op.Attributes[0].Value.AsInteger);
             }
         }
 
@@ -66,6 +68,33 @@ internal static class CrashWorkload
     }
 
     public static string Key(int batch, int i) => $"b{batch}-{i}";
+
+    /// <summary>The parameters of the text space's HNSW graph.</summary>
+    public static HnswOptions GraphOptions() => new() { Dimension = 16, Metric = DistanceMetric.L2, M = 8, EfConstruction = 64, Seed = 5 };
+
+    /// <summary>Applies an acknowledged batch to the text graph: removes replaced and deleted ids, adds new ones.</summary>
+    public static void ApplyToGraph(HnswIndex graph, StoreOperation[] batch, StoreOperationResult[] results)
+    {
+        for (int i = 0; i < batch.Length; i++)
+        {
+            if (batch[i].Kind == StoreOperationKind.Delete)
+            {
+                if (results[i].Id >= 0)
+                {
+                    graph.Remove(results[i].Id);
+                }
+
+                continue;
+            }
+
+            if (results[i].ReplacedId >= 0)
+            {
+                graph.Remove(results[i].ReplacedId);
+            }
+
+            graph.Add(results[i].Id, batch[i].VectorFor(0));
+        }
+    }
 
     private static StoreOperation Upsert(string key, int batch, int seed, bool withImage)
     {
@@ -90,7 +119,7 @@ internal static class CrashWorkload
             key,
             [text, image],
             [
-                new("batch", AttributeValue.FromInt64(batch)),
+                new("batch", AttributeValue.FromInteger(batch)),
                 new("name", AttributeValue.FromString(key)),
             ]);
     }

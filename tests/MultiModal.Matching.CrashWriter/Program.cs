@@ -1,5 +1,6 @@
 using System.Globalization;
 using MultiModal.Matching.CrashWriter;
+using MultiModal.Matching.Indexing.Hnsw;
 using MultiModal.Matching.Storage;
 
 // Child process of the storage crash and locking tests.
@@ -25,12 +26,17 @@ try
         using CollectionStore store = CollectionStore.Exists(directory)
             ? CollectionStore.Open(directory, StoreOpenMode.ReadWrite, options)
             : CollectionStore.Create(directory, CrashWorkload.Spaces, options);
+
+        // The text space keeps an HNSW graph that checkpoints persist (the owner's side of the contract).
+        using HnswIndex graph = HnswStorage.Attach(store, 0, CrashWorkload.GraphOptions());
         Console.WriteLine("READY");
         for (int b = first; b <= last; b++)
         {
-            store.Apply(CrashWorkload.Batch(b));
+            StoreOperation[] batch = CrashWorkload.Batch(b);
+            StoreOperationResult[] results = store.Apply(batch);
             Console.WriteLine($"ACK {b}");
-            if (b % 5 == 4)
+            CrashWorkload.ApplyToGraph(graph, batch, results);
+            if (b % 5 == 4 || store.IsCheckpointDue)
             {
                 store.Checkpoint();
             }

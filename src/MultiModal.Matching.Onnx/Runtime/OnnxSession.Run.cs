@@ -161,10 +161,9 @@ internal sealed unsafe partial class OnnxSession
         }
         finally
         {
-            nint* values = inputValuesHeap is not null ? (nint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(inputValuesHeap)) : inputValues;
             for (int i = 0; i < created; i++)
             {
-                api.ReleaseValue(values[i]);
+                api.ReleaseValue(inputValuesHeap is not null ? inputValuesHeap[i] : inputValues[i]);
             }
 
             for (int i = 0; i < outputsCreated; i++)

@@ -36,6 +36,9 @@ internal sealed unsafe partial class OnnxSession : IDisposable
     /// <summary>The model's outputs, in declaration order.</summary>
     public IReadOnlyList<OnnxTensorInfo> Outputs { get; }
 
+    /// <summary>The underlying <c>OrtSession</c> handle (for benchmarks that call the C API directly).</summary>
+    internal OrtSessionHandle Handle => _session;
+
     /// <summary>The version of the ONNX Runtime that runs this session.</summary>
     public string RuntimeVersion => _library.Version;
 

@@ -15,7 +15,7 @@ public static class FusionEvaluator
     /// <param name="k">The cut-off (and the number of results asked for); at least 1.</param>
     /// <returns>The mean metrics and latency percentiles.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="queries"/> is empty, or a query fails (see <see cref="IFusion.Search(IFusionSource, MultiModalQuery)"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="queries"/> is empty, or a query fails (see <see cref="IFusion.Search(IFusionSource, FusionQuery)"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is less than 1.</exception>
     public static EvaluationReport Evaluate(IFusion fusion, IFusionSource source, IReadOnlyList<LabelledQuery> queries, int k = 10)
     {
@@ -57,14 +57,14 @@ public static class FusionEvaluator
     private static EvaluationReport Run(IFusion fusion, IFusionSource source, IReadOnlyList<LabelledQuery> queries, int k, Modality? restrictTo)
     {
         var result = new FusionResult();
-        var restricted = new MultiModalQuery(k);
+        var restricted = new FusionQuery(k);
         var latencies = new List<double>(queries.Count);
         double recall = 0, precision = 0, mrr = 0, ndcg = 0;
         int[] ids = new int[k];
         for (int i = 0; i < queries.Count; i++)
         {
             var labelled = queries[i];
-            MultiModalQuery query;
+            FusionQuery query;
             if (restrictTo is { } only)
             {
                 if (!labelled.Query.TryGetEmbedding(only, out var embedding))

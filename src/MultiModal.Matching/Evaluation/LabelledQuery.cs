@@ -11,7 +11,7 @@ public sealed class LabelledQuery
     /// <param name="relevantIds">The relevant item ids; at least one.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="relevantIds"/> is empty.</exception>
-    public LabelledQuery(MultiModalQuery query, IEnumerable<int> relevantIds)
+    public LabelledQuery(FusionQuery query, IEnumerable<int> relevantIds)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(relevantIds);
@@ -24,7 +24,7 @@ public sealed class LabelledQuery
     }
 
     /// <summary>The query.</summary>
-    public MultiModalQuery Query { get; }
+    public FusionQuery Query { get; }
 
     /// <summary>The relevant ids.</summary>
     public IReadOnlySet<int> RelevantIds { get; }

@@ -41,7 +41,7 @@ public sealed class EarlyFusion : IFusion
         new(FusionBuilders.WithBuiltInWeights(Settings, text, image, audio, tabular));
 
     /// <inheritdoc/>
-    public FusionResult Search(IFusionSource source, MultiModalQuery query)
+    public FusionResult Search(IFusionSource source, FusionQuery query)
     {
         var result = new FusionResult();
         Search(source, query, result);
@@ -49,7 +49,7 @@ public sealed class EarlyFusion : IFusion
     }
 
     /// <inheritdoc/>
-    public void Search(IFusionSource source, MultiModalQuery query, FusionResult destination)
+    public void Search(IFusionSource source, FusionQuery query, FusionResult destination)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(query);

@@ -4,7 +4,7 @@ namespace MultiModal.Matching.Fusion;
 
 /// <summary>
 /// The fused matches of one search, best first, with their explanations. Reuse one instance across
-/// searches (<see cref="IFusion.Search(IFusionSource, MultiModalQuery, FusionResult)"/>) to avoid allocations.
+/// searches (<see cref="IFusion.Search(IFusionSource, FusionQuery, FusionResult)"/>) to avoid allocations.
 /// </summary>
 /// <remarks>Not thread-safe: one search at a time may write into an instance.</remarks>
 public sealed class FusionResult

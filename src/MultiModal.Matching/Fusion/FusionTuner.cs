@@ -40,13 +40,10 @@ public sealed class FusionTuner
             throw new ArgumentException("Invalid tuner options: K and Rounds must be ≥ 1, ValidationFraction in [0, 0.9], the weight grid non-empty and non-negative, and a combination and a base given.", nameof(queries));
         }
 
-        int validation = (int)Math.Round(queries.Count * o.ValidationFraction);
-        if (o.ValidationFraction > 0 && queries.Count >= 2)
-        {
-            validation = Math.Clamp(validation, 1, queries.Count - 1);
-        }
-
-        if (queries.Count - validation < 1)
+        int validation = o.ValidationFraction > 0 && queries.Count >= 2
+            ? Math.Clamp((int)Math.Round(queries.Count * o.ValidationFraction), 1, queries.Count - 1)
+            : 0;
+        if (queries.Count - validation < 1 || (o.ValidationFraction > 0 && validation == 0))
         {
             throw new ArgumentException("Tuning needs at least one training query (and one for validation when a fraction is held out).", nameof(queries));
         }
@@ -60,7 +57,7 @@ public sealed class FusionTuner
         var held = order.Take(validation).ToArray();
         var modalities = source.Modalities;
         var result = new FusionResult();
-        var query = new MultiModalQuery(o.K);
+        var query = new FusionQuery(o.K);
         int tried = 0;
 
         double Score(LateFusion fusion, int[] subset)

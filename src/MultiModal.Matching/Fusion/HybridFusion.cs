@@ -39,7 +39,7 @@ public sealed class HybridFusion : IFusion
     }
 
     /// <inheritdoc/>
-    public FusionResult Search(IFusionSource source, MultiModalQuery query)
+    public FusionResult Search(IFusionSource source, FusionQuery query)
     {
         var result = new FusionResult();
         Search(source, query, result);
@@ -47,7 +47,7 @@ public sealed class HybridFusion : IFusion
     }
 
     /// <inheritdoc/>
-    public void Search(IFusionSource source, MultiModalQuery query, FusionResult destination)
+    public void Search(IFusionSource source, FusionQuery query, FusionResult destination)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(query);

@@ -15,11 +15,11 @@ public interface IFusion
     /// <summary>Runs <paramref name="query"/> against <paramref name="source"/> and returns a new result.</summary>
     /// <param name="source">The collection's per-modality indexes (and optional joint index and calibration).</param>
     /// <param name="query">The query: an embedding per present modality, optional weights, k and filter.</param>
-    /// <returns>Up to <see cref="MultiModalQuery.K"/> matches, best first, each with its explanation.</returns>
+    /// <returns>Up to <see cref="FusionQuery.K"/> matches, best first, each with its explanation.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The query has no usable modality, names a modality the source lacks, or an embedding has the wrong dimension.</exception>
     /// <exception cref="InvalidOperationException">The strategy needs something the source lacks (a joint index for early fusion, a calibration for <see cref="ScoreNormalization.Calibrated"/>).</exception>
-    FusionResult Search(IFusionSource source, MultiModalQuery query);
+    FusionResult Search(IFusionSource source, FusionQuery query);
 
     /// <summary>Runs <paramref name="query"/> against <paramref name="source"/>, overwriting <paramref name="destination"/>.</summary>
     /// <param name="source">The collection's per-modality indexes (and optional joint index and calibration).</param>
@@ -28,5 +28,5 @@ public interface IFusion
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The query has no usable modality, names a modality the source lacks, or an embedding has the wrong dimension.</exception>
     /// <exception cref="InvalidOperationException">The strategy needs something the source lacks.</exception>
-    void Search(IFusionSource source, MultiModalQuery query, FusionResult destination);
+    void Search(IFusionSource source, FusionQuery query, FusionResult destination);
 }

@@ -142,7 +142,7 @@ public sealed class LateFusion : IFusion
     public MissingModalityPolicy GetItemPolicy(Modality modality) => Settings.ItemPolicyOf(modality);
 
     /// <inheritdoc/>
-    public FusionResult Search(IFusionSource source, MultiModalQuery query)
+    public FusionResult Search(IFusionSource source, FusionQuery query)
     {
         var result = new FusionResult();
         Search(source, query, result);
@@ -150,7 +150,7 @@ public sealed class LateFusion : IFusion
     }
 
     /// <inheritdoc/>
-    public void Search(IFusionSource source, MultiModalQuery query, FusionResult destination)
+    public void Search(IFusionSource source, FusionQuery query, FusionResult destination)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(query);

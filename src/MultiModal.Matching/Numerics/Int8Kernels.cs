@@ -8,32 +8,40 @@ namespace MultiModal.Matching.Numerics;
 
 /// <summary>
 /// Exact integer kernels over int8 codes (see <see cref="ScalarQuantizer"/>): Σ aᵢ·bᵢ and Σ (aᵢ − bᵢ)².
-/// Codes lie in [−127, 127], so every partial sum fits an int32 for lengths up to 131,000.
+/// Codes lie in [−127, 127], so the result fits an int32 for lengths up to 133,000 (dot, |aᵢbᵢ| ≤ 127²) and
+/// 33,000 (L2, (aᵢ − bᵢ)² ≤ 254²); lane sums wrap in two's complement, so only the final value must fit.
 /// </summary>
 /// <remarks>
-/// Dispatch, chosen by measurement (docs/benchmarks.md, "Kernels"): AVX-512BW widening multiply-add
-/// (VPMOVSXBW + VPMADDWD, 32 codes per instruction) where available; otherwise AVX-VNNI at 256 bits
-/// (VPDPBUSD for the dot, VPDPWSSD for L2); otherwise AVX2 VPMADDWD; otherwise portable Vector128
-/// widening; otherwise scalar. Tails use one overlapping load with the already-counted lanes masked.
+/// Dispatch, chosen by measurement (docs/benchmarks.md, "Kernels"). Dot: AVX-VNNI VPDPBUSD at 256 bits
+/// first (32 products per instruction, no widening), then AVX-512BW widening multiply-add (VPMOVSXBW +
+/// VPMADDWD; the two sign-extensions per 32 codes compete for one port). L2: AVX-512BW first (differences need
+/// 16 bits, and it widens 32 codes per instruction), then AVX-VNNI VPDPWSSD on 16 widened codes. Then AVX2
+/// VPMADDWD; then portable Vector128 widening; otherwise scalar. Tails use one overlapping load with the already-counted lanes masked.
 /// Pure functions; safe from any number of threads.
 /// </remarks>
 internal static partial class Int8Kernels
 {
+    /// <summary>The longest code rows whose dot product cannot overflow an int32.</summary>
+    public const int MaxDotLength = int.MaxValue / (127 * 127);
+
+    /// <summary>The longest code rows whose squared distance cannot overflow an int32.</summary>
+    public const int MaxL2Length = int.MaxValue / (254 * 254);
+
     /// <summary>Σ aᵢ·bᵢ over int8 codes.</summary>
     public static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
     {
-        Debug.Assert(a.Length == b.Length);
+        Debug.Assert(a.Length == b.Length && a.Length <= MaxDotLength);
         ref sbyte pa = ref MemoryMarshal.GetReference(a);
         ref sbyte pb = ref MemoryMarshal.GetReference(b);
         int n = a.Length;
-        if (Avx512BW.IsSupported && n >= Vector256<sbyte>.Count)
-        {
-            return DotAvx512BW(ref pa, ref pb, n);
-        }
-
         if (AvxVnni.IsSupported && n >= Vector256<sbyte>.Count)
         {
             return DotAvxVnni(ref pa, ref pb, n);
+        }
+
+        if (Avx512BW.IsSupported && n >= Vector256<sbyte>.Count)
+        {
+            return DotAvx512BW(ref pa, ref pb, n);
         }
 
         if (Avx2.IsSupported && n >= Vector128<sbyte>.Count)
@@ -52,7 +60,7 @@ internal static partial class Int8Kernels
     /// <summary>Σ (aᵢ − bᵢ)² over int8 codes.</summary>
     public static int L2Squared(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
     {
-        Debug.Assert(a.Length == b.Length);
+        Debug.Assert(a.Length == b.Length && a.Length <= MaxL2Length);
         ref sbyte pa = ref MemoryMarshal.GetReference(a);
         ref sbyte pb = ref MemoryMarshal.GetReference(b);
         int n = a.Length;

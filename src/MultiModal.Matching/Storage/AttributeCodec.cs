@@ -1,13 +1,21 @@
 
+using MultiModal.Matching.Attributes;
+
 namespace MultiModal.Matching.Storage;
 
 /// <summary>
 /// The typed key/value encoding of an item's attributes, shared by segments and log records:
-/// u16 count, then per attribute u16 name length, UTF-8 name, u8 kind, and the value
-/// (string: u32 length + UTF-8; Int64 and Double: 8 bytes; Boolean: 1 byte).
+/// u16 count, then per attribute u16 name length, UTF-8 name, u8 kind (1 string, 2 integer,
+/// 3 number, 4 Boolean), and the value (string: i32 length + UTF-8; integer: i64; number: f64;
+/// Boolean: 1 byte).
 /// </summary>
 internal static class AttributeCodec
 {
+    private const byte StringKind = 1;
+    private const byte IntegerKind = 2;
+    private const byte NumberKind = 3;
+    private const byte BooleanKind = 4;
+
     /// <summary>An item has at most this many attributes.</summary>
     public const int MaxAttributes = ushort.MaxValue;
 
@@ -34,7 +42,7 @@ internal static class AttributeCodec
                 throw new ArgumentException($"Attribute names must be 1 to {MaxNameBytes} UTF-8 bytes long.", paramName);
             }
 
-            if (attributes[i].Value.Kind is < AttributeKind.String or > AttributeKind.Boolean)
+            if (!Enum.IsDefined(attributes[i].Value.Type))
             {
                 throw new ArgumentException($"Attribute '{name}' has no value.", paramName);
             }
@@ -57,17 +65,23 @@ internal static class AttributeCodec
         {
             buffer.WriteUtf8(pair.Key, wideLength: false);
             AttributeValue value = pair.Value;
-            buffer.WriteByte((byte)value.Kind);
-            switch (value.Kind)
+            switch (value.Type)
             {
-                case AttributeKind.String:
+                case AttributeType.String:
+                    buffer.WriteByte(StringKind);
                     buffer.WriteUtf8(value.AsString, wideLength: true);
                     break;
-                case AttributeKind.Boolean:
-                    buffer.WriteByte(value.AsBoolean ? (byte)1 : (byte)0);
+                case AttributeType.Integer:
+                    buffer.WriteByte(IntegerKind);
+                    buffer.WriteInt64(value.AsInteger);
+                    break;
+                case AttributeType.Number:
+                    buffer.WriteByte(NumberKind);
+                    buffer.WriteDouble(value.AsNumber);
                     break;
                 default:
-                    buffer.WriteInt64(value.RawBits);
+                    buffer.WriteByte(BooleanKind);
+                    buffer.WriteByte(value.AsBoolean ? (byte)1 : (byte)0);
                     break;
             }
         }
@@ -92,18 +106,24 @@ internal static class AttributeCodec
             }
 
             string name = reader.ReadUtf8(nameLength);
-            var kind = (AttributeKind)reader.ReadByte();
+            byte kind = reader.ReadByte();
             AttributeValue value = kind switch
             {
-                AttributeKind.String => AttributeValue.FromString(reader.ReadUtf8(reader.ReadInt32())),
-                AttributeKind.Int64 => AttributeValue.FromInt64(reader.ReadInt64()),
-                AttributeKind.Double => AttributeValue.FromDouble(reader.ReadDouble()),
-                AttributeKind.Boolean => AttributeValue.FromBoolean(reader.ReadByte() != 0),
-                _ => throw reader.Invalid("attribute kind", $"kind {(byte)kind}"),
+                StringKind => AttributeValue.FromString(reader.ReadUtf8(reader.ReadInt32())),
+                IntegerKind => AttributeValue.FromInteger(reader.ReadInt64()),
+                NumberKind => ReadNumber(ref reader),
+                BooleanKind => AttributeValue.FromBoolean(reader.ReadByte() != 0),
+                _ => throw reader.Invalid("attribute kind", $"kind {kind}"),
             };
             result[i] = new KeyValuePair<string, AttributeValue>(name, value);
         }
 
         return result;
+    }
+
+    private static AttributeValue ReadNumber(ref SpanReader reader)
+    {
+        double number = reader.ReadDouble();
+        return double.IsFinite(number) ? AttributeValue.FromNumber(number) : throw reader.Invalid("attribute number", $"{number}");
     }
 }

@@ -1,5 +1,7 @@
 using System.Text;
 
+using MultiModal.Matching.Attributes;
+
 namespace MultiModal.Matching.Storage;
 
 /// <content>Writes: validate, log durably (one record and one fsync per batch), then apply in memory.</content>
@@ -54,7 +56,7 @@ internal sealed partial class CollectionStore
                 _rw.ExitWriteLock();
             }
 
-            if (_options.AutoCheckpointLogBytes > 0 && _log.Length > _options.AutoCheckpointLogBytes)
+            if (IsCheckpointDue && Array.TrueForAll(_graphSources, g => g is null))
             {
                 try
                 {

@@ -29,10 +29,11 @@ internal sealed partial class CollectionStore
 
     private void CheckpointCore()
     {
-        if (_rowCount == _base.RowCount && _log!.LastSequence == _base.Manifest.LastSequence)
+        if (_rowCount == _base.RowCount && _log!.LastSequence == _base.Manifest.LastSequence && !_graphSourcesChanged)
         {
             return;
         }
+
 
         long generation = _base.Manifest.Generation + 1;
         var created = new List<string>();
@@ -66,6 +67,7 @@ internal sealed partial class CollectionStore
 
         // The manifest now names the new generation: from here on it is the durable state.
         SwapTo(manifest, newLog);
+        _graphSourcesChanged = false;
     }
 
     private void SwapTo(Manifest manifest, WriteAheadLog newLog)

@@ -1,3 +1,5 @@
+using MultiModal.Matching.Attributes;
+
 namespace MultiModal.Matching.Storage;
 
 /// <content>Reads: key ↔ id, liveness, vectors, attributes. Safe on any thread, concurrently with the writer.</content>

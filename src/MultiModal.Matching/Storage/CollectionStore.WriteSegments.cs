@@ -91,7 +91,7 @@ internal sealed partial class CollectionStore
         DeltaRows delta = _deltaRows[space];
         created.Add(path);
         var header = new SegmentHeader(SegmentKind.Space, generation, rows, SegmentHeader.Float32, definition.Dimension, (uint)definition.Metric, 0);
-        using SegmentWriter w = SegmentWriter.Create(path, header, 2);
+        using SegmentWriter w = SegmentWriter.Create(path, header, 5);
 
         w.BeginRegion(SegmentRegionKind.Vectors);
         CopyRegionVerified(baseFile, baseFile.GetRegion(SegmentRegionKind.Vectors), w);
@@ -117,6 +117,16 @@ internal sealed partial class CollectionStore
         w.BeginRegion(SegmentRegionKind.Presence);
         w.Write<ulong>(presence);
         w.EndRegion();
+        if (_graphSources[space] is { } graph)
+        {
+            var graphWriter = new SpaceGraphWriter(w);
+            graph.WriteGraph(graphWriter);
+            if (!graphWriter.IsComplete)
+            {
+                throw new InvalidOperationException($"The graph of space '{definition.Name}' did not write all three regions.");
+            }
+        }
+
         uint headerCrc = w.Complete();
         return new ManifestFile(ManifestFileRole.Space, space, name, w.FileLength, headerCrc);
     }

@@ -32,6 +32,7 @@ internal sealed partial class CollectionStore : IDisposable
     private readonly List<byte[]> _deltaAttributes = [];
     private readonly Dictionary<string, int> _keyOverrides = new(StringComparer.Ordinal);
     private readonly DeltaRows[] _deltaRows;
+    private readonly ISpaceGraphSource?[] _graphSources;
     private readonly ByteBuffer? _record;
     private CheckpointState _base;
     private WriteAheadLog? _log;
@@ -39,6 +40,7 @@ internal sealed partial class CollectionStore : IDisposable
     private int _rowCount;
     private int _liveCount;
     private bool _disposed;
+    private bool _graphSourcesChanged;
 
     private CollectionStore(string directory, CheckpointState checkpoint, CollectionStoreOptions options, WriterLock? writerLock)
     {
@@ -48,6 +50,7 @@ internal sealed partial class CollectionStore : IDisposable
         _lock = writerLock;
         Spaces = checkpoint.Manifest.Spaces;
         _deltaRows = new DeltaRows[Spaces.Count];
+        _graphSources = new ISpaceGraphSource?[Spaces.Count];
         for (int s = 0; s < _deltaRows.Length; s++)
         {
             _deltaRows[s] = new DeltaRows(Spaces[s].Dimension);
@@ -99,6 +102,31 @@ internal sealed partial class CollectionStore : IDisposable
 
     /// <summary>Bytes in the write-ahead log (0 when read-only).</summary>
     public long LogLength => _log?.Length ?? 0;
+
+    /// <summary>
+    /// Whether the log has grown past <see cref="CollectionStoreOptions.AutoCheckpointLogBytes"/>. Without graph
+    /// sources the store checkpoints by itself; with them, the owner checks this after updating its
+    /// indexes and calls <see cref="Checkpoint"/>.
+    /// </summary>
+    public bool IsCheckpointDue => _options.AutoCheckpointLogBytes > 0 && LogLength > _options.AutoCheckpointLogBytes;
+
+    /// <summary>
+    /// Attaches (or, with null, detaches) the graph that checkpoints persist with space <paramref name="space"/>.
+    /// While any graph is attached, checkpoints run only when <see cref="Checkpoint"/> is called.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The space is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The store is read-only.</exception>
+    public void SetGraphSource(int space, ISpaceGraphSource? source)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)space, (uint)Spaces.Count, nameof(space));
+        lock (_writeGate)
+        {
+            ThrowIfDisposed();
+            ThrowIfReadOnly();
+            _graphSources[space] = source;
+            _graphSourcesChanged = true;
+        }
+    }
 
     /// <summary>The error of the last automatic checkpoint, if it failed (the writes it followed were durable).</summary>
     public Exception? LastAutoCheckpointError { get; private set; }

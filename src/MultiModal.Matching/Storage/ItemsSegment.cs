@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
+using MultiModal.Matching.Attributes;
+
 namespace MultiModal.Matching.Storage;
 
 /// <summary>

@@ -37,13 +37,7 @@ internal enum SegmentRegionKind : uint
     /// <summary>u64 words of a bitset: bit <c>id</c> set when the item has a vector in this space.</summary>
     Presence = 17,
 
-    /// <summary>i8[rows × dimension]: scalar-quantised codes of <see cref="Vectors"/>.</summary>
-    Int8Codes = 18,
-
-    /// <summary>f32[dimension] scale then f32[dimension] offset: value ≈ offset + scale × code.</summary>
-    Int8Parameters = 19,
-
-    /// <summary>The graph's fixed-size parameters (entry point, levels, M) as written by the index.</summary>
+    /// <summary>The graph's fixed-size header (geometry, entry point, counts) as written by the index.</summary>
     GraphHeader = 32,
 
     /// <summary>The graph's level-0 records, fixed stride, as laid out by the index.</summary>

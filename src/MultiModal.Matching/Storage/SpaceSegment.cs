@@ -93,6 +93,37 @@ internal sealed unsafe class SpaceSegment : IDisposable
         return new ReadOnlySpan<float>(_vectors + ((long)start * Space.Dimension), count * Space.Dimension);
     }
 
+    /// <summary>
+    /// The graph persisted with this space, if the checkpoint wrote one: all three regions present
+    /// and inside the file (one or two of them alone is corruption).
+    /// </summary>
+    /// <exception cref="CorruptIndexException">The graph regions are incomplete or too large.</exception>
+    public bool TryGetGraph(out SpaceGraphRegions graph)
+    {
+        bool hasHeader = _file.TryGetRegion(SegmentRegionKind.GraphHeader, out SegmentRegion header);
+        bool hasLevel0 = _file.TryGetRegion(SegmentRegionKind.GraphLevel0, out SegmentRegion level0);
+        bool hasUpper = _file.TryGetRegion(SegmentRegionKind.GraphUpper, out SegmentRegion upper);
+        if (!hasHeader && !hasLevel0 && !hasUpper)
+        {
+            graph = default;
+            return false;
+        }
+
+        if (!(hasHeader && hasLevel0 && hasUpper) || header.Length > 4096)
+        {
+            throw new CorruptIndexException(_file.File.Path, "graph regions", "header, level-0 and upper regions must all be present, with a header of at most 4096 bytes");
+        }
+
+        graph = new SpaceGraphRegions(
+            _file.File.Path,
+            _file.File.Span(header.Offset, (int)header.Length, "GraphHeader").ToArray(),
+            _file.File.Pointer(level0.Offset, level0.Length, "GraphLevel0"),
+            level0.Length,
+            _file.File.Pointer(upper.Offset, upper.Length, "GraphUpper"),
+            upper.Length);
+        return true;
+    }
+
     /// <summary>Unmaps the segment.</summary>
     public void Dispose() => _file.Dispose();
 }

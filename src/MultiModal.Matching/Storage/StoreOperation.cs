@@ -1,3 +1,5 @@
+using MultiModal.Matching.Attributes;
+
 namespace MultiModal.Matching.Storage;
 
 /// <summary>What a <see cref="StoreOperation"/> does.</summary>

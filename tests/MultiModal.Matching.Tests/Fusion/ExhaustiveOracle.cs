@@ -6,7 +6,7 @@ namespace MultiModal.Matching.Tests.Fusion;
 internal static class ExhaustiveOracle
 {
     /// <summary>Window-independent normalisers only (None, MetricMap); WeightedSum or Max; items outside the lists scored exactly.</summary>
-    public static (int Id, float Score)[] TopK(FusionTestData data, MultiModalQuery query, float[] weights, ScoreCombination combination, MissingModalityPolicy itemPolicy, int k)
+    public static (int Id, float Score)[] TopK(FusionTestData data, FusionQuery query, float[] weights, ScoreCombination combination, MissingModalityPolicy itemPolicy, int k)
     {
         int slots = data.Modalities.Length;
         var embeddings = new float[]?[slots];

@@ -93,9 +93,9 @@ internal sealed class FusionTestData
         return v;
     }
 
-    public MultiModalQuery RandomQuery(Random random, int k, bool[] present)
+    public FusionQuery RandomQuery(Random random, int k, bool[] present)
     {
-        var query = new MultiModalQuery(k);
+        var query = new FusionQuery(k);
         for (int m = 0; m < Modalities.Length; m++)
         {
             if (present[m])

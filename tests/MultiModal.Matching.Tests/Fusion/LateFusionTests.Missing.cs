@@ -78,7 +78,7 @@ public sealed partial class LateFusionTests
     [Test]
     public void QuerySide_Skip_RenormalisesOverQueryModalities()
     {
-        var query = new MultiModalQuery(4).With(Modality.Text, Unit);
+        var query = new FusionQuery(4).With(Modality.Text, Unit);
         var result = MinMaxSum.Search(HandSource(), query);
         AssertRanking(result.Matches.ToArray().Select(m => (m.Id, m.Score)).ToArray(), (1, 1f), (2, 0.5f), (3, 0f));
         var image = result[0].Explanation.Span[1];
@@ -93,7 +93,7 @@ public sealed partial class LateFusionTests
     [Test]
     public void QuerySide_Fill_GivesEveryItemTheConstant()
     {
-        var query = new MultiModalQuery(4).With(Modality.Text, Unit);
+        var query = new FusionQuery(4).With(Modality.Text, Unit);
         var result = MinMaxSum.OnMissingInQuery(Modality.Image, MissingModalityPolicy.Fill(0.3f)).Search(HandSource(), query);
         AssertRanking(result.Matches.ToArray().Select(m => (m.Id, m.Score)).ToArray(), (1, 0.65f), (2, 0.4f), (3, 0.15f));
         var image = result[0].Explanation.Span[1];
@@ -108,7 +108,7 @@ public sealed partial class LateFusionTests
     [Test]
     public void QuerySide_FillOnEveryModality_StillNeedsOneSearchedModality() =>
         Assert.That(
-            () => MinMaxSum.OnMissingInQuery(MissingModalityPolicy.Fill(1)).Search(HandSource(), new MultiModalQuery(3)),
+            () => MinMaxSum.OnMissingInQuery(MissingModalityPolicy.Fill(1)).Search(HandSource(), new FusionQuery(3)),
             Throws.ArgumentException);
 
     [Test]

@@ -58,7 +58,7 @@ public sealed partial class LateFusionTests
         var random = new Random(seed);
         var data = FusionTestData.Create(seed, 150);
         int slot = random.Next(3);
-        var query = new MultiModalQuery(10).With(data.Modalities[slot], FusionTestData.RandomVector(random, data.Indexes[slot].Dimension));
+        var query = new FusionQuery(10).With(data.Modalities[slot], FusionTestData.RandomVector(random, data.Indexes[slot].Dimension));
         var fused = Fuse.Late(Combine.Rrf(random.Next(0, 100))).WithWindow(20).Search(data.Source, query).ToIdArray();
         var direct = new Neighbor[10];
         int n = data.Indexes[slot].Search(query.TryGetEmbedding(data.Modalities[slot], out var e) ? e.Span : default, 10, direct);

@@ -31,9 +31,9 @@ public sealed partial class LateFusionTests
         return new FusionSource([KeyValuePair.Create(Modality.Text, (IVectorIndex)text), KeyValuePair.Create(Modality.Image, (IVectorIndex)image)]);
     }
 
-    private static MultiModalQuery BothQuery(int k = 3) => new MultiModalQuery(k).With(Modality.Text, Unit).With(Modality.Image, Unit);
+    private static FusionQuery BothQuery(int k = 3) => new FusionQuery(k).With(Modality.Text, Unit).With(Modality.Image, Unit);
 
-    private static (int Id, float Score)[] Run(IFusion fusion, MultiModalQuery? query = null, FusionSource? source = null)
+    private static (int Id, float Score)[] Run(IFusion fusion, FusionQuery? query = null, FusionSource? source = null)
     {
         var result = fusion.Search(source ?? HandSource(), query ?? BothQuery());
         return result.Matches.ToArray().Select(m => (m.Id, m.Score)).ToArray();
@@ -74,7 +74,7 @@ public sealed partial class LateFusionTests
     [Test]
     public void Search_PerQueryWeight_OverridesFusionWeight()
     {
-        var query = new MultiModalQuery(3).With(Modality.Text, Unit, weight: 3).With(Modality.Image, Unit, weight: 1);
+        var query = new FusionQuery(3).With(Modality.Text, Unit, weight: 3).With(Modality.Image, Unit, weight: 1);
         var actual = Run(Fuse.Late(Combine.WeightedSum(Normalize.MinMax)).WithWindow(3).Weighted(text: 1, image: 5), query);
         AssertRanking(actual, (1, 0.75f), (2, 0.625f), (3, 1f / 6));
     }
@@ -174,7 +174,7 @@ public sealed partial class LateFusionTests
         var fusion = Fuse.Late(Combine.Rrf()).WithWindow(3);
         var result = new FusionResult();
         fusion.Search(HandSource(), BothQuery(), result);
-        fusion.Search(HandSource(), new MultiModalQuery(2).With(Modality.Text, Unit), result);
+        fusion.Search(HandSource(), new FusionQuery(2).With(Modality.Text, Unit), result);
         Assert.That(result.ToIdArray(), Is.EqualTo(new[] { 1, 2 }));
     }
 
@@ -194,10 +194,10 @@ public sealed partial class LateFusionTests
         var source = HandSource();
         Assert.Multiple(() =>
         {
-            Assert.That(() => fusion.Search(source, new MultiModalQuery(3)), Throws.ArgumentException, "no modality");
-            Assert.That(() => fusion.Search(source, new MultiModalQuery(3).With(Modality.Audio, Unit)), Throws.ArgumentException, "unknown modality");
-            Assert.That(() => fusion.Search(source, new MultiModalQuery(3).With(Modality.Text, new float[3])), Throws.ArgumentException, "wrong dimension");
-            Assert.That(() => fusion.Search(source, new MultiModalQuery(3).With(Modality.Text, Unit, weight: 0)), Throws.ArgumentException, "all weights zero");
+            Assert.That(() => fusion.Search(source, new FusionQuery(3)), Throws.ArgumentException, "no modality");
+            Assert.That(() => fusion.Search(source, new FusionQuery(3).With(Modality.Audio, Unit)), Throws.ArgumentException, "unknown modality");
+            Assert.That(() => fusion.Search(source, new FusionQuery(3).With(Modality.Text, new float[3])), Throws.ArgumentException, "wrong dimension");
+            Assert.That(() => fusion.Search(source, new FusionQuery(3).With(Modality.Text, Unit, weight: 0)), Throws.ArgumentException, "all weights zero");
             Assert.That(() => fusion.Search(null!, BothQuery()), Throws.ArgumentNullException);
             Assert.That(() => Fuse.Late(Combine.WeightedSum(Normalize.Calibrated)).Search(source, BothQuery()), Throws.InvalidOperationException, "no calibration");
             Assert.That(() => fusion.WithWindow(0), Throws.InstanceOf<ArgumentOutOfRangeException>());

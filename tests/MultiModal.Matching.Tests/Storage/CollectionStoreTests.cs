@@ -1,3 +1,4 @@
+using MultiModal.Matching.Attributes;
 using MultiModal.Matching.CrashWriter;
 using MultiModal.Matching.Indexing;
 using MultiModal.Matching.Storage;
@@ -102,7 +103,7 @@ public sealed partial class CollectionStoreTests
             Assert.That(() => store.Upsert("bad\ud800", [new float[16]]), Throws.ArgumentException);
             Assert.That(() => store.Upsert(new string('k', 5000), [new float[16]]), Throws.ArgumentException);
             Assert.That(() => store.Upsert("x", [new float[16], new float[8], new float[8]]), Throws.ArgumentException);
-            Assert.That(() => store.Upsert("x", [new float[16]], [new("a", AttributeValue.FromInt64(1)), new("a", AttributeValue.FromInt64(2))]), Throws.ArgumentException);
+            Assert.That(() => store.Upsert("x", [new float[16]], [new("a", AttributeValue.FromInteger(1)), new("a", AttributeValue.FromInteger(2))]), Throws.ArgumentException);
             Assert.That(() => store.Apply([]), Throws.ArgumentException);
         });
         Assert.That(store.LogLength, Is.EqualTo(logLength));
@@ -142,8 +143,8 @@ public sealed partial class CollectionStoreTests
         KeyValuePair<string, AttributeValue>[] attributes =
         [
             new("title", AttributeValue.FromString("Æsop — fables")),
-            new("year", AttributeValue.FromInt64(-600)),
-            new("score", AttributeValue.FromDouble(0.125)),
+            new("year", AttributeValue.FromInteger(-600)),
+            new("score", AttributeValue.FromNumber(0.125)),
             new("public", AttributeValue.FromBoolean(true)),
         ];
         using (CollectionStore store = CollectionStore.Create(directory, CrashWorkload.Spaces))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MultiModal.Matching.Attributes;
 using MultiModal.Matching.CrashWriter;
 using MultiModal.Matching.Storage;
 
@@ -42,7 +43,7 @@ internal static class StorageTestSupport
     public static T WithTimeout<T>(Func<T> action, int milliseconds = 15000)
     {
         Task<T> task = Task.Run(action);
-        if (!task.Wait(milliseconds))
+        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(milliseconds))
         {
             Assert.Fail($"The operation did not finish within {milliseconds} ms.");
         }
@@ -88,7 +89,7 @@ internal static class StorageTestSupport
             }
 
             IReadOnlyList<KeyValuePair<string, AttributeValue>> attributes = store.GetAttributes(id);
-            Assert.That(attributes[0].Value.AsInt64, Is.EqualTo(expected.Batch), $"{context}: batch attribute of {key}");
+            Assert.That(attributes[0].Value.AsInteger, Is.EqualTo(expected.Batch), $"{context}: batch attribute of {key}");
             Assert.That(attributes[1].Value.AsString, Is.EqualTo(key));
         }
     }

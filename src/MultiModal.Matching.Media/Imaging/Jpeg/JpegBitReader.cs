@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace MultiModal.Matching.Media.Imaging.Jpeg;
@@ -109,6 +110,21 @@ internal ref struct JpegBitReader
 
     private void Fill()
     {
+        if (!_atMarker && _pos + 8 <= _data.Length)
+        {
+            ulong w = BinaryPrimitives.ReadUInt64BigEndian(_data[_pos..]);
+            ulong x = ~w;
+            if (((x - 0x0101010101010101UL) & ~x & 0x8080808080808080UL) == 0)
+            {
+                // No 0xFF among the next 8 bytes: no stuffing, no marker; take whole bytes at once.
+                int bytes = (64 - _count) >> 3;
+                _bits |= (w >> (64 - (bytes * 8))) << (64 - _count - (bytes * 8));
+                _pos += bytes;
+                _count += bytes * 8;
+                return;
+            }
+        }
+
         while (_count <= 56)
         {
             int b = 0;

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MultiModal.Matching.Media.Imaging.Jpeg;
 
@@ -91,15 +93,43 @@ internal static class JpegColorConverter
 
     internal static void YCbCrToRgb(ReadOnlySpan<byte> yRow, ReadOnlySpan<byte> cbRow, ReadOnlySpan<byte> crRow, Span<byte> dst)
     {
-        int[] crR = CrR, cbB = CbB, crG = CrG, cbG = CbG;
         int w = dst.Length / 3;
-        for (int x = 0; x < w; x++)
+        if (yRow.Length < w || cbRow.Length < w || crRow.Length < w)
         {
-            int yy = yRow[x], cb = cbRow[x], cr = crRow[x];
-            dst[3 * x] = Clamp(yy + crR[cr]);
-            dst[(3 * x) + 1] = Clamp(yy + ((cbG[cb] + crG[cr]) >> 16));
-            dst[(3 * x) + 2] = Clamp(yy + cbB[cb]);
+            throw new ArgumentException("Component rows are shorter than the output row.", nameof(yRow));
         }
+
+        ref int crR = ref MemoryMarshal.GetArrayDataReference(CrR);
+        ref int cbB = ref MemoryMarshal.GetArrayDataReference(CbB);
+        ref int crG = ref MemoryMarshal.GetArrayDataReference(CrG);
+        ref int cbG = ref MemoryMarshal.GetArrayDataReference(CbG);
+        ref byte ys = ref MemoryMarshal.GetReference(yRow);
+        ref byte cbs = ref MemoryMarshal.GetReference(cbRow);
+        ref byte crs = ref MemoryMarshal.GetReference(crRow);
+        ref byte d = ref MemoryMarshal.GetReference(dst);
+        ref byte limit = ref MemoryMarshal.GetArrayDataReference(RangeLimit);
+        for (nint x = 0; x < w; x++)
+        {
+            int yy = Unsafe.Add(ref ys, x) + 256, cb = Unsafe.Add(ref cbs, x), cr = Unsafe.Add(ref crs, x);
+            ref byte o = ref Unsafe.Add(ref d, x * 3);
+            o = Unsafe.Add(ref limit, yy + Unsafe.Add(ref crR, cr));
+            Unsafe.Add(ref o, 1) = Unsafe.Add(ref limit, yy + ((Unsafe.Add(ref cbG, cb) + Unsafe.Add(ref crG, cr)) >> 16));
+            Unsafe.Add(ref o, 2) = Unsafe.Add(ref limit, yy + Unsafe.Add(ref cbB, cb));
+        }
+    }
+
+    /// <summary>Clamps index − 256 to 0..255 for indices 0..767 (every value y + 256 + offset can take).</summary>
+    private static readonly byte[] RangeLimit = BuildRangeLimit();
+
+    private static byte[] BuildRangeLimit()
+    {
+        var t = new byte[768];
+        for (int i = 0; i < t.Length; i++)
+        {
+            t[i] = (byte)Math.Clamp(i - 256, 0, 255);
+        }
+
+        return t;
     }
 
     private static byte Clamp(int v) => (byte)Math.Clamp(v, 0, 255);

@@ -11,6 +11,9 @@ internal sealed class JpegDecoder
 {
     private const string Fmt = "JPEG";
 
+    /// <summary>Real encoders emit at most a few dozen scans; many more only serve to burn CPU (libjpeg-turbo caps them too).</summary>
+    private const int MaxScans = 1000;
+
     private readonly ImageDecoderOptions _options;
     private readonly float[]?[] _quant = new float[4][];
     private readonly JpegHuffmanTable?[] _dc = new JpegHuffmanTable[4];
@@ -30,6 +33,7 @@ internal sealed class JpegDecoder
     {
         int pos = 2;
         bool sawScan = false;
+        int scans = 0;
         while (true)
         {
             // Find the next marker, skipping garbage and 0xFF fill bytes.
@@ -108,6 +112,11 @@ internal sealed class JpegDecoder
                     if (_frame is null)
                     {
                         ImageThrow.Invalid(Fmt, "a scan (SOS) comes before the frame header (SOF).");
+                    }
+
+                    if (++scans > MaxScans)
+                    {
+                        ImageThrow.Invalid(Fmt, $"more than {MaxScans} scans (a hostile progressive file).");
                     }
 
                     JpegScan scan = ReadScanHeader(body, _frame);

@@ -24,17 +24,9 @@ internal static class JpegIdct
         ref float q = ref MemoryMarshal.GetReference(quant);
         ref byte o = ref MemoryMarshal.GetReference(output);
 
-        bool acZero = true;
-        for (int i = 1; i < 64; i++)
-        {
-            if (Unsafe.Add(ref f, i) != 0)
-            {
-                acZero = false;
-                break;
-            }
-        }
-
-        if (acZero)
+        Vector256<short> any = (Vector256.LoadUnsafe(ref f) & DcMask) | Vector256.LoadUnsafe(ref f, 16)
+            | Vector256.LoadUnsafe(ref f, 32) | Vector256.LoadUnsafe(ref f, 48);
+        if (any == Vector256<short>.Zero)
         {
             float dc = (f * q / 8f) + 128.5f;
             byte v = (byte)Math.Clamp((int)MathF.Floor(dc), 0, 255);
@@ -47,48 +39,74 @@ internal static class JpegIdct
             return;
         }
 
+        // Pass 1, over the coefficient rows v: G_y += C[v][y] · (F_v ⊙ Q_v). All-zero rows are skipped.
         ref float b = ref MemoryMarshal.GetArrayDataReference(Basis);
-        Span<Vector256<float>> t = stackalloc Vector256<float>[8];
+        Vector256<float> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
         for (int v = 0; v < 8; v++)
         {
-            Vector256<float> acc = Vector256<float>.Zero;
-            for (int u = 0; u < 8; u++)
+            Vector128<short> row = Vector128.LoadUnsafe(ref f, (nuint)(v * 8));
+            if (row == Vector128<short>.Zero)
             {
-                int k = (v * 8) + u;
-                short c = Unsafe.Add(ref f, k);
-                if (c != 0)
-                {
-                    acc = Vector256.FusedMultiplyAdd(Vector256.Create(c * Unsafe.Add(ref q, k)), Vector256.LoadUnsafe(ref b, (nuint)(u * 8)), acc);
-                }
+                continue;
             }
 
-            t[v] = acc;
+            Vector256<float> fr = Vector256.Create(
+                Vector128.ConvertToSingle(Vector128.WidenLower(row)),
+                Vector128.ConvertToSingle(Vector128.WidenUpper(row))) * Vector256.LoadUnsafe(ref q, (nuint)(v * 8));
+            ref float c = ref Unsafe.Add(ref b, v * 8);
+            g0 = Vector256.FusedMultiplyAdd(Vector256.Create(c), fr, g0);
+            g1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 1)), fr, g1);
+            g2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 2)), fr, g2);
+            g3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 3)), fr, g3);
+            g4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 4)), fr, g4);
+            g5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 5)), fr, g5);
+            g6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 6)), fr, g6);
+            g7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 7)), fr, g7);
         }
 
+        // Pass 2, per output row y: out_y = Σ_u G[y][u] · C_u, then level shift, round and clamp.
+        Span<float> gs = stackalloc float[64];
+        ref float gr = ref MemoryMarshal.GetReference(gs);
+        g0.StoreUnsafe(ref gr, 0);
+        g1.StoreUnsafe(ref gr, 8);
+        g2.StoreUnsafe(ref gr, 16);
+        g3.StoreUnsafe(ref gr, 24);
+        g4.StoreUnsafe(ref gr, 32);
+        g5.StoreUnsafe(ref gr, 40);
+        g6.StoreUnsafe(ref gr, 48);
+        g7.StoreUnsafe(ref gr, 56);
+        Vector256<float> c0 = Vector256.LoadUnsafe(ref b, 0), c1 = Vector256.LoadUnsafe(ref b, 8), c2 = Vector256.LoadUnsafe(ref b, 16), c3 = Vector256.LoadUnsafe(ref b, 24);
+        Vector256<float> c4 = Vector256.LoadUnsafe(ref b, 32), c5 = Vector256.LoadUnsafe(ref b, 40), c6 = Vector256.LoadUnsafe(ref b, 48), c7 = Vector256.LoadUnsafe(ref b, 56);
         Vector256<float> bias = Vector256.Create(128.5f);
         Vector256<float> max = Vector256.Create(255.99f);
-        Span<Vector256<int>> rows = stackalloc Vector256<int>[8];
+        Vector256<int> previous = default;
         for (int y = 0; y < 8; y++)
         {
-            Vector256<float> acc = bias;
-            for (int v = 0; v < 8; v++)
+            ref float gy = ref Unsafe.Add(ref gr, y * 8);
+            Vector256<float> acc = Vector256.FusedMultiplyAdd(Vector256.Create(gy), c0, bias);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 1)), c1, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 2)), c2, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 3)), c3, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 4)), c4, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 5)), c5, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 6)), c6, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 7)), c7, acc);
+            acc = Vector256.Min(Vector256.Max(acc, Vector256<float>.Zero), max);
+            Vector256<int> ints = Vector256.ConvertToInt32(acc);
+            if ((y & 1) == 0)
             {
-                acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref b, (v * 8) + y)), t[v], acc);
+                previous = ints;
+                continue;
             }
 
-            acc = Vector256.Min(Vector256.Max(acc, Vector256<float>.Zero), max);
-            rows[y] = Vector256.ConvertToInt32(acc);
-        }
-
-        for (int y = 0; y < 8; y += 2)
-        {
-            Vector256<short> s = Vector256.Narrow(rows[y], rows[y + 1]);
-            Vector256<byte> bytes = Vector256.Narrow(s.AsUInt16(), s.AsUInt16());
-            Vector256<ulong> lanes = bytes.AsUInt64();
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), lanes.GetElement(0));
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, (y + 1) * stride), lanes.GetElement(1));
+            Vector256<short> s = Vector256.Narrow(previous, ints);
+            Vector256<ulong> lanes = Vector256.Narrow(s.AsUInt16(), s.AsUInt16()).AsUInt64();
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, (y - 1) * stride), lanes.GetElement(0));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), lanes.GetElement(1));
         }
     }
+
+    private static Vector256<short> DcMask => Vector256.Create(0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
 
     /// <summary>A double-precision reference of the same transform, for tests.</summary>
     internal static void TransformReference(ReadOnlySpan<short> coefficients, ReadOnlySpan<float> quant, Span<byte> output, int stride)

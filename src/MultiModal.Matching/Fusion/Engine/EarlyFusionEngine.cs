@@ -6,7 +6,7 @@ namespace MultiModal.Matching.Fusion;
 /// <summary>Early fusion: build the query's joint vector, search the joint index, explain from the stored joint vectors.</summary>
 internal static class EarlyFusionEngine
 {
-    public static void Search(EarlyFusion fusion, IFusionSource source, MultiModalQuery query, int k, FusionResult destination)
+    public static void Search(EarlyFusion fusion, IFusionSource source, FusionQuery query, int k, FusionResult destination)
     {
         var layout = source.JointLayout;
         var index = source.JointIndex;
@@ -92,7 +92,7 @@ internal static class EarlyFusionEngine
         ReadOnlySpan<float> joint,
         ReadOnlySpan<float> weights,
         ReadOnlySpan<Neighbor> found,
-        MultiModalQuery query,
+        FusionQuery query,
         FusionResult destination)
     {
         var modalities = source.Modalities;

@@ -8,7 +8,7 @@ internal sealed partial class FusionWorkspace
     /// Maps the query onto the source's slots: which modalities are searched, their prepared (unit-length for cosine)
     /// query vectors, the effective weights renormalised to sum to 1 over the modalities that take part, and the policies.
     /// </summary>
-    public void Resolve(IFusionSource source, MultiModalQuery query, FusionSettings settings)
+    public void Resolve(IFusionSource source, FusionQuery query, FusionSettings settings)
     {
         var modalities = source.Modalities;
         EnsureSlots(modalities.Count);
@@ -31,6 +31,7 @@ internal sealed partial class FusionWorkspace
         for (int m = 0; m < Slots; m++)
         {
             var modality = modalities[m];
+            ModalityOf[m] = modality;
             var index = source.GetIndex(m);
             Index[m] = index;
             Metric[m] = index.Metric;
@@ -89,7 +90,7 @@ internal sealed partial class FusionWorkspace
     public ReadOnlySpan<float> PreparedQuery(int slot) => Query[slot].AsSpan(0, Index[slot]!.Dimension);
 
     /// <summary>Searches every searched modality with the window and converts distances to similarities.</summary>
-    public void Retrieve(MultiModalQuery query, int window)
+    public void Retrieve(FusionQuery query, int window)
     {
         for (int m = 0; m < Slots; m++)
         {

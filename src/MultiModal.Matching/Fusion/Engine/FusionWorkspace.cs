@@ -9,8 +9,6 @@ namespace MultiModal.Matching.Fusion;
 /// </summary>
 internal sealed partial class FusionWorkspace
 {
-    public const byte Inactive = 255;
-
     [ThreadStatic]
     private static FusionWorkspace?[]? t_pool;
 
@@ -19,6 +17,7 @@ internal sealed partial class FusionWorkspace
 
     // Per modality slot.
     public int Slots;
+    public Encoding.Modality[] ModalityOf = [];
     public bool[] HasQuery = [];
     public bool[] Searched = [];
     public float[] Weight = [];
@@ -52,6 +51,8 @@ internal sealed partial class FusionWorkspace
     public float[] Gather = [];
     public int[] GatherIndex = [];
     public float[] GatherScore = [];
+    public int[] GatherId = [];
+    public bool[] GatherFound = [];
     public float[] Vector = [];
 
     // Early fusion and hybrid.
@@ -59,7 +60,7 @@ internal sealed partial class FusionWorkspace
     public float[] JointItem = [];
     public float[] JointWeight = [];
     public Neighbor[] JointFound = [];
-    public MultiModalQuery CoarseQuery = new();
+    public FusionQuery CoarseQuery = new();
     public FusionResult CoarseResult = new();
 
     public static FusionWorkspace Rent()
@@ -100,6 +101,7 @@ internal sealed partial class FusionWorkspace
             return;
         }
 
+        ModalityOf = new Encoding.Modality[slots];
         HasQuery = new bool[slots];
         Searched = new bool[slots];
         Weight = new float[slots];

@@ -3,7 +3,7 @@ namespace MultiModal.Matching.Fusion;
 /// <summary>Hybrid fusion: coarse candidates, then exact per-modality scores from stored vectors, normalised and combined.</summary>
 internal static class HybridFusionEngine
 {
-    public static void Search(HybridFusion fusion, IFusionSource source, MultiModalQuery query, FusionResult destination)
+    public static void Search(HybridFusion fusion, IFusionSource source, FusionQuery query, FusionResult destination)
     {
         var ws = FusionWorkspace.Rent();
         try

@@ -5,7 +5,7 @@ namespace MultiModal.Matching.Fusion;
 /// <summary>Late fusion: retrieve per modality, merge the lists into candidates, fill the gaps by policy, normalise, combine, select.</summary>
 internal static class LateFusionEngine
 {
-    public static void Search(LateFusion fusion, IFusionSource source, MultiModalQuery query, FusionResult destination)
+    public static void Search(LateFusion fusion, IFusionSource source, FusionQuery query, FusionResult destination)
     {
         var ws = FusionWorkspace.Rent();
         try
@@ -54,7 +54,7 @@ internal static class LateFusionEngine
     }
 
     /// <summary>Retrieves the per-modality lists of a query once (every modality it has, window <paramref name="window"/>), for <see cref="SearchCached"/>.</summary>
-    public static Neighbor[][] RetrieveAll(IFusionSource source, MultiModalQuery query, int window)
+    public static Neighbor[][] RetrieveAll(IFusionSource source, FusionQuery query, int window)
     {
         var ws = FusionWorkspace.Rent();
         try
@@ -76,7 +76,7 @@ internal static class LateFusionEngine
     }
 
     /// <summary>Late fusion over lists retrieved earlier by <see cref="RetrieveAll"/> (weight tuning re-fuses the same lists many times).</summary>
-    public static void SearchCached(LateFusion fusion, IFusionSource source, MultiModalQuery query, Neighbor[][] lists, int k, FusionResult destination)
+    public static void SearchCached(LateFusion fusion, IFusionSource source, FusionQuery query, Neighbor[][] lists, int k, FusionResult destination)
     {
         var ws = FusionWorkspace.Rent();
         try

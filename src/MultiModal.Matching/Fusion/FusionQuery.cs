@@ -13,7 +13,7 @@ namespace MultiModal.Matching.Fusion;
 /// do not change them while a search runs. Not thread-safe for writes; concurrent searches may share a query
 /// that nobody modifies.
 /// </remarks>
-public sealed class MultiModalQuery
+public sealed class FusionQuery
 {
     private Entry[] _entries = new Entry[4];
     private int _count;
@@ -22,7 +22,7 @@ public sealed class MultiModalQuery
     /// <summary>Creates an empty query for <paramref name="k"/> results.</summary>
     /// <param name="k">How many results are wanted; at least 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is less than 1.</exception>
-    public MultiModalQuery(int k = 10)
+    public FusionQuery(int k = 10)
     {
         K = k;
     }
@@ -51,7 +51,7 @@ public sealed class MultiModalQuery
     /// <param name="weight">A per-query weight (≥ 0, finite) that overrides the fusion object's weight for this modality; null keeps the fusion's weight.</param>
     /// <returns>This query, for chaining.</returns>
     /// <exception cref="ArgumentException"><paramref name="modality"/> is default, the embedding is empty or has a NaN/infinite component, or the weight is negative or not finite.</exception>
-    public MultiModalQuery With(Modality modality, ReadOnlyMemory<float> embedding, float? weight = null)
+    public FusionQuery With(Modality modality, ReadOnlyMemory<float> embedding, float? weight = null)
     {
         if (modality.IsDefault)
         {
@@ -154,14 +154,14 @@ public sealed class MultiModalQuery
 
     /// <summary>Copies the query (embeddings are shared, not copied).</summary>
     /// <returns>A new query with the same modalities, weights, k and filter.</returns>
-    public MultiModalQuery Clone()
+    public FusionQuery Clone()
     {
-        var copy = new MultiModalQuery(_k) { Filter = Filter, _entries = (Entry[])_entries.Clone(), _count = _count };
+        var copy = new FusionQuery(_k) { Filter = Filter, _entries = (Entry[])_entries.Clone(), _count = _count };
         return copy;
     }
 
     /// <summary>Makes this query a copy of <paramref name="other"/> with a different k, without re-validating or allocating once warm.</summary>
-    internal void CopyFrom(MultiModalQuery other, int k)
+    internal void CopyFrom(FusionQuery other, int k)
     {
         if (_entries.Length < other._count)
         {
