@@ -1,6 +1,6 @@
-using MultiModal.Matching.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
+using MultiModal.Matching.Numerics;
 
 namespace MultiModal.Matching.Indexing.Hnsw;
 
