@@ -3,18 +3,21 @@ using MultiModal.Matching;
 using MultiModal.Matching.Attributes;
 using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Fusion;
+using MultiModal.Matching.Media.Encoders;
 
-// --- The README's quick start, verbatim -------------------------------------------------------------
+string directory = Path.Combine(Path.GetTempPath(), "mmm-consumer-quickstart-" + Environment.ProcessId);
+
+// --- The README's quick start, verbatim (but for the directory) ---------------------------------------
 var schema = new CollectionSchema()
-    .WithModality(Modality.Text, dimension: 3)             // bring your own embeddings, or pass an IEncoder<T>
-    .WithModality(Modality.Image, dimension: 3)
+    .WithModality(new HashedTextEncoder())                 // model-free text encoder from MultiModal.Matching.Media
+    .WithModality(Modality.Image, dimension: 3)            // or bring your own embeddings
     .WithAttribute("price", AttributeType.Number);
-using var collection = MultiModalCollection.OpenOrCreate(Path.Combine(Path.GetTempPath(), "quickstart"), schema);
-collection.Upsert("lamp", new MultiModalItem().SetEmbedding(Modality.Text, [0.9f, 0.1f, 0f])
-    .SetEmbedding(Modality.Image, [0.8f, 0.2f, 0f]).SetAttribute("price", 49.0));
-collection.Upsert("chair", new MultiModalItem().SetEmbedding(Modality.Text, [0f, 1f, 0.1f]).SetAttribute("price", 120.0));
+using var collection = MultiModalCollection.OpenOrCreate(directory, schema);
+collection.Upsert("lamp", new MultiModalItem().Set(Modality.Text, "brass desk lamp")
+    .SetEmbedding(Modality.Image, [0.9f, 0.1f, 0f]).SetAttribute("price", 49.0));
+collection.Upsert("chair", new MultiModalItem().Set(Modality.Text, "oak dining chair").SetAttribute("price", 120.0));
 var matches = collection.Search(
-    new MultiModalQuery().SetEmbedding(Modality.Text, [1f, 0f, 0f]).SetEmbedding(Modality.Image, [1f, 0f, 0f]),
+    new MultiModalQuery().Set(Modality.Text, "desk lamp").SetEmbedding(Modality.Image, [1f, 0f, 0f]),
     k: 5, Fuse.Late(Combine.Rrf()), AttributeFilter.AtMost("price", 100));
 foreach (var match in matches)
     Console.WriteLine($"{match.Key} {match.Score:F3} " + string.Join(" ", match.Explanation.Select(e => $"{e.Modality}:{e.RawScore:F2}")));
@@ -26,11 +29,12 @@ collection.Commit();
 // The dependency-injection package.
 var services = new ServiceCollection().AddMultiModalMatching(options => options.Schema = schema).BuildServiceProvider();
 var injected = services.GetRequiredService<MultiModalCollection>();
-injected.Upsert("x", new MultiModalItem().SetEmbedding(Modality.Image, [0f, 0f, 1f]));
+injected.Upsert("x", new MultiModalItem().SetEmbedding(Modality.Image, [0f, 0f, 1f]).Set(Modality.Text, "blue vase"));
 Check(injected.Count == 1 && injected.Directory is null, "AddMultiModalMatching registers an in-memory collection");
 services.Dispose();
 
-Directory.Delete(Path.Combine(Path.GetTempPath(), "quickstart"), recursive: true);
+collection.Dispose();
+Directory.Delete(directory, recursive: true);
 Console.WriteLine("ConsumerApp: the packages restore and work.");
 return 0;
 

@@ -19,23 +19,23 @@ public sealed record CatalogueOptions
     public double QueryMissingRate { get; init; } = 0.3;
 
     /// <summary>The chance that a query uses a synonym for the category or the material.</summary>
-    public double SynonymRate { get; init; } = 0.5;
+    public double SynonymRate { get; init; } = 0.25;
 
     /// <summary>The chance that a query word carries a typo.</summary>
-    public double TypoRate { get; init; } = 0.2;
+    public double TypoRate { get; init; } = 0.15;
 
     /// <summary>The smallest side a query image keeps after cropping, as a fraction.</summary>
     public double MinCropFraction { get; init; } = 0.75;
 
     /// <summary>The largest per-channel colour-gain change in a query image.</summary>
-    public double ColourCast { get; init; } = 0.2;
+    public double ColourCast { get; init; } = 0.3;
 
     /// <summary>The standard deviation of pixel noise in query images (8-bit levels).</summary>
-    public double PixelNoise { get; init; } = 16;
+    public double PixelNoise { get; init; } = 24;
 
     /// <summary>The largest delay of a query sound, in seconds.</summary>
-    public double MaxShiftSeconds { get; init; } = 0.08;
+    public double MaxShiftSeconds { get; init; } = 0.04;
 
     /// <summary>The signal-to-noise ratio of query sounds, in decibels.</summary>
-    public double SoundSnrDb { get; init; } = 6;
+    public double SoundSnrDb { get; init; } = 24;
 }

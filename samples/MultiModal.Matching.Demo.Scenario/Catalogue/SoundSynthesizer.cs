@@ -20,7 +20,7 @@ public static class SoundSynthesizer
     {
         double f0 = Vocabulary.PitchesHz[traits.Pitch] * (1 + (random.NextDouble() - 0.5) * 0.03);
         double tempo = 0.9 + random.NextDouble() * 0.2;
-        double loudness = 0.5 + random.NextDouble() * 0.4;
+        double loudness = 0.7 + random.NextDouble() * 0.1;
         (double Ratio, double Amplitude)[] partials = Partials(traits.Timbre);
         double norm = 0;
         foreach (var (_, a) in partials)
@@ -61,7 +61,7 @@ public static class SoundSynthesizer
     public static float[] Degrade(float[] sound, Random random, double maxShiftSeconds, double snrDb)
     {
         int shift = random.Next((int)(maxShiftSeconds * SampleRate) + 1);
-        double gain = 0.6 + random.NextDouble() * 0.8;
+        double gain = 0.85 + random.NextDouble() * 0.3;
         double power = 0;
         foreach (float s in sound)
         {

@@ -21,31 +21,32 @@ public static class ScenarioRunner
     public static CollectionSchema Schema(DemoEncoders encoders)
     {
         ArgumentNullException.ThrowIfNull(encoders);
+        // Lighter HNSW construction than the library default (efConstruction 200): a few thousand items do not need it.
+        IndexParameters index = IndexParameters.Hnsw(m: 16, efConstruction: 80, efSearch: 64);
         return new CollectionSchema()
-            .WithModality(encoders.Text)
-            .WithModality(encoders.Image)
-            .WithModality(encoders.Audio)
-            .WithJointSpace((Modality.Text, 1.0), (Modality.Image, 1.0), (Modality.Audio, 1.0))
+            .WithModality(encoders.Text, index: index)
+            .WithModality(encoders.Image, index: index)
+            .WithModality(encoders.Audio, index: index)
+            .WithJointSpace(index, (Modality.Text, 1.0), (Modality.Image, 1.0), (Modality.Audio, 1.0))
             .WithAttribute("category", AttributeType.String)
             .WithAttribute("price", AttributeType.Number)
             .WithAttribute("inStock", AttributeType.Boolean);
     }
 
-    /// <summary>Runs the whole scenario.</summary>
+    /// <summary>Runs the whole scenario with the built-in encoders (<see cref="DemoEncoders.CreateBuiltIn"/>).</summary>
     /// <param name="options">Sizes, location and strategies.</param>
-    /// <param name="encoders">The encoders.</param>
     /// <param name="progress">Receives each stage's progress.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The measurements.</returns>
-    public static ScenarioResult Run(ScenarioOptions options, DemoEncoders encoders, IProgress<ScenarioProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static ScenarioResult Run(ScenarioOptions options, IProgress<ScenarioProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(encoders);
         CatalogueOptions catalogue = options.Catalogue;
-        CollectionSchema schema = Schema(encoders);
-
         CatalogueItem[] items = CatalogueGenerator.GenerateItems(
             catalogue, new Progress(progress, "generate", catalogue.ItemCount));
+        DemoEncoders encoders = DemoEncoders.CreateBuiltIn(items);
+        CollectionSchema schema = Schema(encoders);
+
         var stopwatch = Stopwatch.StartNew();
         MultiModalCollection collection = options.Directory is null
             ? MultiModalCollection.CreateInMemory(schema)
