@@ -1,0 +1,62 @@
+namespace MultiModal.Matching.Media.Imaging.Jpeg;
+
+/// <summary>A Huffman table (DHT) with a 9-bit lookahead table and per-length limits for longer codes.</summary>
+internal sealed class JpegHuffmanTable
+{
+    public const int LookupBits = 9;
+
+    /// <summary>(length &lt;&lt; 8) | symbol for every 9-bit prefix whose code is at most 9 bits; 0 otherwise.</summary>
+    public readonly ushort[] Fast = new ushort[1 << LookupBits];
+
+    /// <summary>Largest code of each length (1..16), or -1 when there is none; index 17 is a sentinel.</summary>
+    public readonly int[] MaxCode = new int[18];
+
+    /// <summary>Index into <see cref="Values"/> of the first code of each length, minus that code.</summary>
+    public readonly int[] ValueOffset = new int[17];
+
+    public readonly byte[] Values = new byte[256];
+
+    /// <summary>Builds the table from the 16 code counts and the symbols, validating that the code space is not overfull.</summary>
+    public static JpegHuffmanTable Build(ReadOnlySpan<byte> counts, ReadOnlySpan<byte> symbols)
+    {
+        var t = new JpegHuffmanTable();
+        symbols.CopyTo(t.Values);
+        int code = 0, k = 0;
+        for (int len = 1; len <= 16; len++)
+        {
+            int n = counts[len - 1];
+            t.ValueOffset[len] = k - code;
+            if (n > 0)
+            {
+                if (code + n > 1 << len)
+                {
+                    ImageThrow.Invalid("JPEG", "a Huffman table has more codes of some length than fit.");
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    if (len <= LookupBits)
+                    {
+                        int shift = LookupBits - len;
+                        int start = (code + i) << shift;
+                        ushort entry = (ushort)((len << 8) | symbols[k + i]);
+                        t.Fast.AsSpan(start, 1 << shift).Fill(entry);
+                    }
+                }
+
+                code += n;
+                k += n;
+                t.MaxCode[len] = code - 1;
+            }
+            else
+            {
+                t.MaxCode[len] = -1;
+            }
+
+            code <<= 1;
+        }
+
+        t.MaxCode[17] = int.MaxValue;
+        return t;
+    }
+}

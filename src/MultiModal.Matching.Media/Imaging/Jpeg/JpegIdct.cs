@@ -1,0 +1,148 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace MultiModal.Matching.Media.Imaging.Jpeg;
+
+/// <summary>
+/// The 8×8 inverse DCT in single precision as two matrix products, out = Cᵀ·F·C, one 8-lane vector per
+/// row (Vector256): 128 fused multiply-adds per block, all-zero rows skipped, and a DC-only shortcut.
+/// Accuracy is that of a float IDCT (well inside IEEE 1180), i.e. within ±1 of libjpeg's islow.
+/// </summary>
+internal static class JpegIdct
+{
+    /// <summary>Row u holds C[u][x] = c(u)/2·cos((2x+1)uπ/16).</summary>
+    private static readonly float[] Basis = BuildBasis();
+
+    /// <summary>
+    /// Dequantises <paramref name="coefficients"/> (natural order) with <paramref name="quant"/> and writes the
+    /// 8×8 samples (level-shifted, rounded, clamped to 0..255) at <paramref name="output"/> with <paramref name="stride"/>.
+    /// </summary>
+    public static void Transform(ReadOnlySpan<short> coefficients, ReadOnlySpan<float> quant, Span<byte> output, int stride)
+    {
+        ref short f = ref MemoryMarshal.GetReference(coefficients);
+        ref float q = ref MemoryMarshal.GetReference(quant);
+        ref byte o = ref MemoryMarshal.GetReference(output);
+
+        Vector256<short> any = (Vector256.LoadUnsafe(ref f) & DcMask) | Vector256.LoadUnsafe(ref f, 16)
+            | Vector256.LoadUnsafe(ref f, 32) | Vector256.LoadUnsafe(ref f, 48);
+        if (any == Vector256<short>.Zero)
+        {
+            float dc = (f * q / 8f) + 128.5f;
+            byte v = (byte)Math.Clamp((int)MathF.Floor(dc), 0, 255);
+            ulong fill = v * 0x0101010101010101UL;
+            for (int y = 0; y < 8; y++)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), fill);
+            }
+
+            return;
+        }
+
+        // Pass 1, over the coefficient rows v: G_y += C[v][y] · (F_v ⊙ Q_v). All-zero rows are skipped.
+        ref float b = ref MemoryMarshal.GetArrayDataReference(Basis);
+        Vector256<float> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+        for (int v = 0; v < 8; v++)
+        {
+            Vector128<short> row = Vector128.LoadUnsafe(ref f, (nuint)(v * 8));
+            if (row == Vector128<short>.Zero)
+            {
+                continue;
+            }
+
+            Vector256<float> fr = Vector256.Create(
+                Vector128.ConvertToSingle(Vector128.WidenLower(row)),
+                Vector128.ConvertToSingle(Vector128.WidenUpper(row))) * Vector256.LoadUnsafe(ref q, (nuint)(v * 8));
+            ref float c = ref Unsafe.Add(ref b, v * 8);
+            g0 = Vector256.FusedMultiplyAdd(Vector256.Create(c), fr, g0);
+            g1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 1)), fr, g1);
+            g2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 2)), fr, g2);
+            g3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 3)), fr, g3);
+            g4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 4)), fr, g4);
+            g5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 5)), fr, g5);
+            g6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 6)), fr, g6);
+            g7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 7)), fr, g7);
+        }
+
+        // Pass 2, per output row y: out_y = Σ_u G[y][u] · C_u, then level shift, round and clamp.
+        Span<float> gs = stackalloc float[64];
+        ref float gr = ref MemoryMarshal.GetReference(gs);
+        g0.StoreUnsafe(ref gr, 0);
+        g1.StoreUnsafe(ref gr, 8);
+        g2.StoreUnsafe(ref gr, 16);
+        g3.StoreUnsafe(ref gr, 24);
+        g4.StoreUnsafe(ref gr, 32);
+        g5.StoreUnsafe(ref gr, 40);
+        g6.StoreUnsafe(ref gr, 48);
+        g7.StoreUnsafe(ref gr, 56);
+        Vector256<float> c0 = Vector256.LoadUnsafe(ref b, 0), c1 = Vector256.LoadUnsafe(ref b, 8), c2 = Vector256.LoadUnsafe(ref b, 16), c3 = Vector256.LoadUnsafe(ref b, 24);
+        Vector256<float> c4 = Vector256.LoadUnsafe(ref b, 32), c5 = Vector256.LoadUnsafe(ref b, 40), c6 = Vector256.LoadUnsafe(ref b, 48), c7 = Vector256.LoadUnsafe(ref b, 56);
+        Vector256<float> bias = Vector256.Create(128.5f);
+        Vector256<float> max = Vector256.Create(255.99f);
+        Vector256<int> previous = default;
+        for (int y = 0; y < 8; y++)
+        {
+            ref float gy = ref Unsafe.Add(ref gr, y * 8);
+            Vector256<float> acc = Vector256.FusedMultiplyAdd(Vector256.Create(gy), c0, bias);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 1)), c1, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 2)), c2, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 3)), c3, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 4)), c4, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 5)), c5, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 6)), c6, acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 7)), c7, acc);
+            acc = Vector256.Min(Vector256.Max(acc, Vector256<float>.Zero), max);
+            Vector256<int> ints = Vector256.ConvertToInt32(acc);
+            if ((y & 1) == 0)
+            {
+                previous = ints;
+                continue;
+            }
+
+            Vector256<short> s = Vector256.Narrow(previous, ints);
+            Vector256<ulong> lanes = Vector256.Narrow(s.AsUInt16(), s.AsUInt16()).AsUInt64();
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, (y - 1) * stride), lanes.GetElement(0));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), lanes.GetElement(1));
+        }
+    }
+
+    private static Vector256<short> DcMask => Vector256.Create(0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+
+    /// <summary>A double-precision reference of the same transform, for tests.</summary>
+    internal static void TransformReference(ReadOnlySpan<short> coefficients, ReadOnlySpan<float> quant, Span<byte> output, int stride)
+    {
+        for (int y = 0; y < 8; y++)
+        {
+            for (int x = 0; x < 8; x++)
+            {
+                double sum = 0;
+                for (int v = 0; v < 8; v++)
+                {
+                    for (int u = 0; u < 8; u++)
+                    {
+                        double cu = u == 0 ? Math.Sqrt(0.5) : 1, cv = v == 0 ? Math.Sqrt(0.5) : 1;
+                        sum += cu * cv / 4 * coefficients[(v * 8) + u] * quant[(v * 8) + u]
+                            * Math.Cos(((2 * x) + 1) * u * Math.PI / 16) * Math.Cos(((2 * y) + 1) * v * Math.PI / 16);
+                    }
+                }
+
+                output[(y * stride) + x] = (byte)Math.Clamp((int)Math.Floor(sum + 128.5), 0, 255);
+            }
+        }
+    }
+
+    private static float[] BuildBasis()
+    {
+        var basis = new float[64];
+        for (int u = 0; u < 8; u++)
+        {
+            double cu = u == 0 ? Math.Sqrt(0.5) : 1;
+            for (int x = 0; x < 8; x++)
+            {
+                basis[(u * 8) + x] = (float)(cu / 2 * Math.Cos(((2 * x) + 1) * u * Math.PI / 16));
+            }
+        }
+
+        return basis;
+    }
+}

@@ -1,0 +1,143 @@
+using MultiModal.Matching.Fusion.Scoring;
+using MultiModal.Matching.Indexing;
+
+namespace MultiModal.Matching.Fusion;
+
+/// <summary>
+/// Per-thread scratch for one search: grow-only arrays, so that a warm thread allocates nothing.
+/// Rented from a small per-thread stack, so that a hybrid's coarse stage gets its own.
+/// </summary>
+internal sealed partial class FusionWorkspace
+{
+    [ThreadStatic]
+    private static FusionWorkspace?[]? t_pool;
+
+    [ThreadStatic]
+    private static int t_pooled;
+
+    // Per modality slot.
+    public int Slots;
+    public Encoding.Modality[] ModalityOf = [];
+    public bool[] HasQuery = [];
+    public bool[] Searched = [];
+    public float[] Weight = [];
+    public MissingModalityPolicy[] QueryPolicy = [];
+    public MissingModalityPolicy[] ItemPolicy = [];
+    public DistanceMetric[] Metric = [];
+    public IVectorIndex?[] Index = [];
+    public float[][] Query = [];
+    public Neighbor[][] Lists = [];
+    public int[] ListCount = [];
+    public float[][] ListRaw = [];
+    public ListStats[] Stats = [];
+    public int[] RecomputeCount = [];
+
+    // Per candidate, and per candidate × slot (stride Slots).
+    public int CandidateCount;
+    public int[] CandidateIds = [];
+    public int[] Table = [];
+    public byte[] CellState = [];
+    public float[] CellRaw = [];
+    public int[] CellRank = [];
+    public float[] CellNorm = [];
+    public float[] CellTerm = [];
+    public float[] Fused = [];
+    public float[] Scale = [];
+
+    // Top-k positions (candidate indexes), best first.
+    public int[] Top = [];
+
+    // Exact scoring scratch.
+    public float[] Gather = [];
+    public int[] GatherIndex = [];
+    public float[] GatherScore = [];
+    public int[] GatherId = [];
+    public bool[] GatherFound = [];
+    public float[] Vector = [];
+
+    // Early fusion and hybrid.
+    public float[] Joint = [];
+    public float[] JointItem = [];
+    public float[] JointWeight = [];
+    public Neighbor[] JointFound = [];
+    public FusionQuery CoarseQuery = new();
+    public FusionResult CoarseResult = new();
+
+    public static FusionWorkspace Rent()
+    {
+        var pool = t_pool;
+        if (pool is not null && t_pooled > 0)
+        {
+            var w = pool[--t_pooled]!;
+            pool[t_pooled] = null;
+            return w;
+        }
+
+        return new FusionWorkspace();
+    }
+
+    public static void Return(FusionWorkspace workspace)
+    {
+        var pool = t_pool ??= new FusionWorkspace?[4];
+        if (t_pooled < pool.Length)
+        {
+            pool[t_pooled++] = workspace;
+        }
+    }
+
+    public static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new T[Math.Max(length, array.Length * 2)];
+        }
+    }
+
+    public void EnsureSlots(int slots)
+    {
+        Slots = slots;
+        if (HasQuery.Length >= slots)
+        {
+            return;
+        }
+
+        ModalityOf = new Encoding.Modality[slots];
+        HasQuery = new bool[slots];
+        Searched = new bool[slots];
+        Weight = new float[slots];
+        QueryPolicy = new MissingModalityPolicy[slots];
+        ItemPolicy = new MissingModalityPolicy[slots];
+        Metric = new DistanceMetric[slots];
+        Index = new IVectorIndex?[slots];
+        Query = new float[slots][];
+        Lists = new Neighbor[slots][];
+        ListCount = new int[slots];
+        ListRaw = new float[slots][];
+        Stats = new ListStats[slots];
+        RecomputeCount = new int[slots];
+        for (int m = 0; m < slots; m++)
+        {
+            Query[m] = [];
+            Lists[m] = [];
+            ListRaw[m] = [];
+        }
+    }
+
+    public void EnsureCandidates(int capacity)
+    {
+        int cells = capacity * Slots;
+        Grow(ref CandidateIds, capacity);
+        Grow(ref Fused, capacity);
+        Grow(ref Scale, capacity);
+        Grow(ref CellState, cells);
+        Grow(ref CellRaw, cells);
+        Grow(ref CellRank, cells);
+        Grow(ref CellNorm, cells);
+        Grow(ref CellTerm, cells);
+        int tableSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
+        if (Table.Length < tableSize)
+        {
+            Table = new int[tableSize];
+        }
+    }
+}

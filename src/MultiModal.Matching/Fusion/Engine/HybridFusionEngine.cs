@@ -1,0 +1,92 @@
+namespace MultiModal.Matching.Fusion;
+
+/// <summary>Hybrid fusion: coarse candidates, then exact per-modality scores from stored vectors, normalised and combined.</summary>
+internal static class HybridFusionEngine
+{
+    public static void Search(HybridFusion fusion, IFusionSource source, FusionQuery query, FusionResult destination)
+    {
+        var ws = FusionWorkspace.Rent();
+        try
+        {
+            var rerank = fusion.Rerank;
+            ws.Resolve(source, query, rerank.Settings);
+            int k = query.K;
+            int n = Math.Max(fusion.Candidates, k);
+            ws.CoarseQuery.CopyFrom(query, n);
+            fusion.Coarse.Search(source, ws.CoarseQuery, ws.CoarseResult);
+            Rescore(ws, source, rerank.Combination, ws.CoarseResult.Matches, k, destination);
+            destination.SetStatistics(ws.CandidateCount, n);
+        }
+        finally
+        {
+            FusionWorkspace.Return(ws);
+        }
+    }
+
+    /// <summary>The re-rank stage alone (benchmarks call it directly): scores the given candidates exactly and combines.</summary>
+    public static void Rescore(FusionWorkspace ws, IFusionSource source, ScoreCombination combination, ReadOnlySpan<FusedMatch> candidates, int k, FusionResult destination)
+    {
+        int slots = ws.Slots;
+        ws.EnsureCandidates(candidates.Length);
+        ws.CandidateCount = candidates.Length;
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            ws.CandidateIds[c] = candidates[c].Id;
+        }
+
+        FusionWorkspace.Grow(ref ws.GatherIndex, candidates.Length);
+        bool ranks = combination.UsesRanks;
+        for (int m = 0; m < slots; m++)
+        {
+            var policy = ws.ItemPolicy[m];
+            int pending = 0;
+            for (int c = 0; c < candidates.Length; c++)
+            {
+                int cell = (c * slots) + m;
+                ws.CellRank[cell] = 0;
+                if (ws.Weight[m] <= 0)
+                {
+                    ws.CellState[cell] = CellState.Inactive;
+                }
+                else if (!ws.HasQuery[m])
+                {
+                    ws.CellState[cell] = CellState.Filled;
+                    ws.CellNorm[cell] = ws.QueryPolicy[m].FillValue;
+                }
+                else
+                {
+                    ws.GatherIndex[pending++] = cell;
+                }
+            }
+
+            ws.ListCount[m] = 0;
+            if (pending == 0)
+            {
+                continue;
+            }
+
+            // Every candidate is scored exactly; one without a stored vector takes the item-side fill (or is skipped).
+            int found = CandidateScoring.ScoreExactly(ws, m, pending, policy, CellState.Recomputed);
+            FusionWorkspace.Grow(ref ws.ListRaw[m], found);
+            var list = ws.ListRaw[m].AsSpan(0, found);
+            ws.GatherScore.AsSpan(0, found).CopyTo(list);
+            ws.ListCount[m] = found;
+            if (ranks)
+            {
+                list.Sort();
+                list.Reverse();
+                for (int i = 0; i < found; i++)
+                {
+                    int cell = ws.GatherIndex[i];
+                    ws.CellRank[cell] = CandidateScoring.RankIn(list, ws.CellRaw[cell]);
+                }
+            }
+        }
+
+        CandidateScoring.FitStats(ws, source, combination.Normalization);
+        CandidateScoring.Normalize(ws, combination.Normalization);
+        CandidateScoring.Combine(ws, combination, recomputedIsHit: true);
+        int count = CandidateScoring.SelectTop(ws, k);
+        CandidateScoring.WriteResult(ws, source, combination, count, lazyRanks: !ranks, recomputedIsHit: true, destination);
+    }
+}

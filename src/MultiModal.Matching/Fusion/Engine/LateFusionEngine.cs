@@ -1,0 +1,244 @@
+using MultiModal.Matching.Indexing;
+
+namespace MultiModal.Matching.Fusion;
+
+/// <summary>Late fusion: retrieve per modality, merge the lists into candidates, fill the gaps by policy, normalise, combine, select.</summary>
+internal static class LateFusionEngine
+{
+    public static void Search(LateFusion fusion, IFusionSource source, FusionQuery query, FusionResult destination)
+    {
+        var ws = FusionWorkspace.Rent();
+        try
+        {
+            ws.Resolve(source, query, fusion.Settings);
+            int k = query.K;
+            int window = Math.Max(fusion.Window, k);
+            if (!fusion.IsExact)
+            {
+                ws.Retrieve(query, window);
+                FuseLists(ws, source, fusion.Combination, k, exact: false, destination);
+                destination.SetStatistics(ws.CandidateCount, window);
+                return;
+            }
+
+            int limit = 1;
+            for (int m = 0; m < ws.Slots; m++)
+            {
+                limit = ws.Searched[m] ? Math.Max(limit, ws.Index[m]!.Count) : limit;
+            }
+
+            window = Math.Min(window, Math.Max(limit, k));
+            while (true)
+            {
+                ws.Retrieve(query, window);
+                FuseLists(ws, source, fusion.Combination, k, exact: true, destination);
+                if (window >= limit || AllExhausted(ws, window))
+                {
+                    break;
+                }
+
+                if (destination.Count == k && destination.Matches[k - 1].Score >= ThresholdAlgorithm.UnseenBound(ws, fusion.Combination))
+                {
+                    break;
+                }
+
+                window = (int)Math.Min((long)window * 2, limit);
+            }
+
+            destination.SetStatistics(ws.CandidateCount, window);
+        }
+        finally
+        {
+            FusionWorkspace.Return(ws);
+        }
+    }
+
+    /// <summary>Retrieves the per-modality lists of a query once (every modality it has, window <paramref name="window"/>), for <see cref="SearchCached"/>.</summary>
+    public static Neighbor[][] RetrieveAll(IFusionSource source, FusionQuery query, int window)
+    {
+        var ws = FusionWorkspace.Rent();
+        try
+        {
+            ws.Resolve(source, query, FusionSettings.Default);
+            ws.Retrieve(query, window);
+            var lists = new Neighbor[ws.Slots][];
+            for (int m = 0; m < ws.Slots; m++)
+            {
+                lists[m] = ws.Searched[m] ? ws.Lists[m].AsSpan(0, ws.ListCount[m]).ToArray() : [];
+            }
+
+            return lists;
+        }
+        finally
+        {
+            FusionWorkspace.Return(ws);
+        }
+    }
+
+    /// <summary>Late fusion over lists retrieved earlier by <see cref="RetrieveAll"/> (weight tuning re-fuses the same lists many times).</summary>
+    public static void SearchCached(LateFusion fusion, IFusionSource source, FusionQuery query, Neighbor[][] lists, int k, FusionResult destination)
+    {
+        var ws = FusionWorkspace.Rent();
+        try
+        {
+            ws.Resolve(source, query, fusion.Settings);
+            for (int m = 0; m < ws.Slots; m++)
+            {
+                if (!ws.Searched[m])
+                {
+                    continue;
+                }
+
+                var list = lists[m];
+                FusionWorkspace.Grow(ref ws.Lists[m], list.Length);
+                FusionWorkspace.Grow(ref ws.ListRaw[m], list.Length);
+                list.CopyTo(ws.Lists[m], 0);
+                ws.ListCount[m] = list.Length;
+                for (int i = 0; i < list.Length; i++)
+                {
+                    ws.ListRaw[m][i] = Scoring.ScoreMath.ToSimilarity(ws.Metric[m], list[i].Distance);
+                }
+            }
+
+            FuseLists(ws, source, fusion.Combination, k, exact: false, destination);
+        }
+        finally
+        {
+            FusionWorkspace.Return(ws);
+        }
+    }
+
+    /// <summary>Fuses the lists already in the workspace (the fusion step alone; benchmarks call it directly).</summary>
+    public static void FuseLists(FusionWorkspace ws, IFusionSource source, ScoreCombination combination, int k, bool exact, FusionResult destination)
+    {
+        CandidateScoring.FitStats(ws, source, combination.Normalization);
+        Merge(ws);
+        FillGaps(ws, exact);
+        CandidateScoring.Normalize(ws, combination.Normalization);
+        CandidateScoring.Combine(ws, combination, recomputedIsHit: false);
+        int count = CandidateScoring.SelectTop(ws, k);
+        CandidateScoring.WriteResult(ws, source, combination, count, lazyRanks: false, recomputedIsHit: false, destination);
+    }
+
+    private static bool AllExhausted(FusionWorkspace ws, int window)
+    {
+        for (int m = 0; m < ws.Slots; m++)
+        {
+            if (ws.Searched[m] && ws.ListCount[m] >= window)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Builds the candidate set: the union of the lists, with retrieved cells set and every other cell pending.</summary>
+    private static void Merge(FusionWorkspace ws)
+    {
+        int slots = ws.Slots;
+        int total = 0;
+        for (int m = 0; m < slots; m++)
+        {
+            total += ws.Searched[m] ? ws.ListCount[m] : 0;
+        }
+
+        ws.EnsureCandidates(total);
+        int tableSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, total * 2));
+        var table = ws.Table.AsSpan(0, tableSize);
+        table.Clear();
+        int mask = tableSize - 1;
+        int count = 0;
+        var ids = ws.CandidateIds;
+        for (int m = 0; m < slots; m++)
+        {
+            if (!ws.Searched[m])
+            {
+                continue;
+            }
+
+            var list = ws.Lists[m];
+            var raw = ws.ListRaw[m];
+            for (int i = 0; i < ws.ListCount[m]; i++)
+            {
+                int id = list[i].Id;
+                int slot = (int)((uint)id * 2654435769u >> 7) & mask;
+                int candidate;
+                while (true)
+                {
+                    int entry = table[slot];
+                    if (entry == 0)
+                    {
+                        candidate = count++;
+                        table[slot] = candidate + 1;
+                        ids[candidate] = id;
+                        ws.CellState.AsSpan(candidate * slots, slots).Fill(CellState.Pending);
+                        break;
+                    }
+
+                    if (ids[entry - 1] == id)
+                    {
+                        candidate = entry - 1;
+                        break;
+                    }
+
+                    slot = (slot + 1) & mask;
+                }
+
+                int cell = (candidate * slots) + m;
+                ws.CellState[cell] = CellState.Retrieved;
+                ws.CellRaw[cell] = raw[i];
+                ws.CellRank[cell] = i + 1;
+            }
+        }
+
+        ws.CandidateCount = count;
+    }
+
+    /// <summary>Applies the query-side and item-side policies to every pending cell; recomputes exact scores in batches.</summary>
+    private static void FillGaps(FusionWorkspace ws, bool exact)
+    {
+        int slots = ws.Slots;
+        FusionWorkspace.Grow(ref ws.GatherIndex, ws.CandidateCount);
+        for (int m = 0; m < slots; m++)
+        {
+            var policy = ws.ItemPolicy[m];
+            if (exact && policy.Kind != MissingModalityKind.Recompute)
+            {
+                policy = policy.Kind == MissingModalityKind.Fill ? MissingModalityPolicy.Recompute(policy.FillValue) : MissingModalityPolicy.Recompute();
+            }
+
+            int pending = 0;
+            for (int c = 0; c < ws.CandidateCount; c++)
+            {
+                int cell = (c * slots) + m;
+                if (ws.CellState[cell] != CellState.Pending)
+                {
+                    continue;
+                }
+
+                if (ws.Weight[m] <= 0)
+                {
+                    ws.CellState[cell] = CellState.Inactive;
+                }
+                else if (CandidateScoring.ResolveGap(ws, cell, m, policy))
+                {
+                    ws.GatherIndex[pending++] = cell;
+                }
+            }
+
+            if (pending == 0)
+            {
+                continue;
+            }
+
+            int found = CandidateScoring.ScoreExactly(ws, m, pending, policy, CellState.Recomputed);
+            var list = ws.ListRaw[m].AsSpan(0, ws.ListCount[m]);
+            for (int i = 0; i < found; i++)
+            {
+                int cell = ws.GatherIndex[i];
+                ws.CellRank[cell] = CandidateScoring.RankIn(list, ws.CellRaw[cell]);
+            }
+        }
+    }
+}
