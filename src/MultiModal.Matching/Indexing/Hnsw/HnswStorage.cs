@@ -112,6 +112,7 @@ internal static unsafe class HnswStorage
             EfConstruction = Math.Max(header.EfConstruction, header.M),
             EfSearch = efSearch,
             InitialCapacity = Math.Max(1, header.SlotCount),
+            Quantization = header.CodeOffset != 0 ? HnswQuantization.Int8 : HnswQuantization.None,
         };
         try
         {

@@ -38,6 +38,23 @@ public sealed class HnswStorageTests
         Assert.That(() => mapped.Add(Count, vectors[0]), Throws.InstanceOf<NotSupportedException>());
     }
 
+    [TestCase(DistanceMetric.L2)]
+    [TestCase(DistanceMetric.Cosine)]
+    public void OpenMapped_TwoTierGraph_KeepsQuantizerAndSearchesIdentically(DistanceMetric metric)
+    {
+        float[][] vectors = RandomVectors(Count, seed: 9);
+        float[][] queries = RandomVectors(50, seed: 10);
+        using HnswIndex built = Build(vectors, metric, HnswQuantization.Int8);
+        string directory = Save(built, vectors, metric);
+        Neighbor[][] expected = SearchAll(built, queries);
+
+        using CollectionStore reader = CollectionStore.Open(directory, StoreOpenMode.ReadOnly);
+        using HnswIndex mapped = HnswStorage.OpenMapped(reader.GetCheckpointedSpace(0));
+        Assert.That(mapped.Options.Quantization, Is.EqualTo(HnswQuantization.Int8));
+        Assert.That(mapped.CaptureHeader(), Is.EqualTo(built.CaptureHeader()));
+        AssertSame(SearchAll(mapped, queries), expected);
+    }
+
     [Test]
     public void LoadCopy_ReadWrite_SameResultsAndStaysWritableAndValid()
     {
@@ -98,9 +115,9 @@ public sealed class HnswStorageTests
         Assert.That(() => HnswStorage.OpenMapped(reader.GetCheckpointedSpace(0)), Throws.InstanceOf<CorruptIndexException>());
     }
 
-    private static HnswIndex Build(float[][] vectors, DistanceMetric metric)
+    private static HnswIndex Build(float[][] vectors, DistanceMetric metric, HnswQuantization quantization = HnswQuantization.None)
     {
-        var index = new HnswIndex(new HnswOptions { Dimension = Dimension, Metric = metric, M = 12, EfConstruction = 80, Seed = 3 });
+        var index = new HnswIndex(new HnswOptions { Dimension = Dimension, Metric = metric, M = 12, EfConstruction = 80, Seed = 3, Quantization = quantization });
         for (int i = 0; i < vectors.Length; i++)
         {
             index.Add(i, vectors[i]);
