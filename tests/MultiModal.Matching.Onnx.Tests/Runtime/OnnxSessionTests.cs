@@ -263,4 +263,26 @@ public sealed class OnnxSessionTests
 
         Assert.That(new SileroVad(tuned).Curve(samples.AsSpan(0, 16000)), Is.EqualTo(new SileroVad(plain).Curve(samples.AsSpan(0, 16000))).Within(1e-4f));
     }
+
+    [Test]
+    public void Run_BoolAndInt32Tensors_RoundTripThroughModel()
+    {
+        byte[] model = new OnnxModelBuilder()
+            .Input("flags", OnnxModelBuilder.Bool, 4L)
+            .Input("counts", OnnxModelBuilder.Int32, "n")
+            .Output("negated", OnnxModelBuilder.Bool, 4L)
+            .Output("doubled", OnnxModelBuilder.Int32, "n")
+            .Node("Not", ["flags"], ["negated"])
+            .Node("Add", ["counts", "counts"], ["doubled"])
+            .Build();
+        using OnnxSession session = OnnxSession.Open(model, TestRuntime.Options());
+        Assert.That(session.Inputs.Select(i => i.ElementType), Is.EqualTo(new[] { OnnxElementType.Bool, OnnxElementType.Int32 }));
+
+        using OnnxRunResult result = session.Run(
+            [OnnxTensor.Create<bool>("flags", new[] { true, false, false, true }, [4]), OnnxTensor.Create<int>("counts", new[] { 1, -2, 3 }, [3])], []);
+
+        Assert.That(result.GetData<bool>(0).ToArray(), Is.EqualTo(new[] { false, true, true, false }));
+        Assert.That(result.GetData<int>(1).ToArray(), Is.EqualTo(new[] { 2, -4, 6 }));
+        Assert.Throws<InvalidOperationException>(() => result.GetData<float>(0).ToArray());
+    }
 }

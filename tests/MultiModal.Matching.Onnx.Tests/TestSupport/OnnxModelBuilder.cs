@@ -9,6 +9,7 @@ internal sealed class OnnxModelBuilder
     public const int Float = 1;
     public const int Int32 = 6;
     public const int Int64 = 7;
+    public const int Bool = 9;
 
     private readonly List<byte[]> _nodes = [];
     private readonly List<byte[]> _initializers = [];
