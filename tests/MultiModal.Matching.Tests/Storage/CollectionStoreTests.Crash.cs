@@ -116,15 +116,19 @@ public sealed partial class CollectionStoreTests
             exact.Add(id, item.Text);
         }
 
+        // The 0.01 tolerance must sit well above the measurement's own noise: two valid graphs over the same items
+        // (a recovered one and a fresh one, built in different orders) differ by a few hits per few hundred at a
+        // recall near 0.93. 100 queries at ef = 64 put recall near 1, where that spread is a few thousandths,
+        // so only a genuinely worse recovered graph fails. (20 queries at ef = 32 failed by chance 1 run in ~10.)
         int hits = 0;
         int wanted = 0;
         var truth = new Neighbor[10];
         var found = new Neighbor[10];
-        for (int q = 0; q < 20; q++)
+        for (int q = 0; q < 100; q++)
         {
             float[] query = CrashWorkload.Batch(9000 + q)[0].Vectors[0].ToArray();
             int t = exact.Search(query, 10, truth);
-            int f = graph.Search(query, 10, found, 32);
+            int f = graph.Search(query, 10, found, 64);
             var truthIds = truth[..t].Select(n => n.Id).ToHashSet();
             hits += found[..f].Count(n => truthIds.Contains(n.Id));
             wanted += t;
