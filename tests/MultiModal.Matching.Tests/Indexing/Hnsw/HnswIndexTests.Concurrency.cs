@@ -96,7 +96,7 @@ public sealed partial class HnswIndexTests
         foreach (int id in acknowledged.Where(id => !removed.Contains(id)))
         {
             Assert.That(index.Contains(id), Is.True);
-            int n = index.Search(data.AsSpan(id * Dimension, Dimension), 10, results, efSearch: 64);
+            int n = index.Search(data.AsSpan(id * Dimension, Dimension), 10, results, efSearch: 256);
             if (!results.Take(n).Any(r => r.Id == id))
             {
                 missing++;
