@@ -1,13 +1,12 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using MultiModal.Matching.Storage;
 
 namespace MultiModal.Matching.Benchmarks.Storage;
 
 /// <summary>Durable writes: every call returns after its log record is fsynced. One upsert per call vs batches of 1,000 (one fsync each).</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 7, invocationCount: 20)]
+[Config(typeof(StorageBenchmarkConfig))]
 public class StorageWriteBenchmarks
 {
     private const int BatchSize = 1000;
@@ -50,7 +49,7 @@ public class StorageWriteBenchmarks
 }
 
 /// <summary>Checkpoint cost: rewriting a collection of 100k or 1M items (128-d) into a new generation, fsyncs and manifest swap included.</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[Config(typeof(StorageBenchmarkConfig))]
 public class StorageCheckpointBenchmarks
 {
     private CollectionStore? _store;
