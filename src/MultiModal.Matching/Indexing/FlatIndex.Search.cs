@@ -5,7 +5,10 @@ namespace MultiModal.Matching.Indexing;
 
 public sealed partial class FlatIndex
 {
-    private const int BlockRows = 256;
+    // Rows scored per batch call: large enough that the batch kernel's multi-stream split runs long streams
+    // (at 256 rows each of its eight streams was only 32 rows long), small enough that the scores (8 KB on
+    // the stack) stay in L1 for the top-k pass that follows.
+    private const int BlockRows = 2048;
     private const int StackQueryLimit = 2048;
 
     /// <inheritdoc/>

@@ -183,6 +183,40 @@ public sealed partial class VectorKernelsTests
         }
     }
 
+    [TestCase(1)]
+    [TestCase(7)]
+    [TestCase(16)]
+    [TestCase(33)]
+    [TestCase(128)]
+    public void Batch_MultiStreamSplit_EveryRowScoredOnceInItsOwnSlot(int d)
+    {
+        // Counts around the split threshold and every remainder (count % 8 = 0..7) exercise the slice
+        // boundaries (quarters below AVX-512, eighths with it) and the tail loop; every score must equal
+        // the single-row kernel's, bit for bit.
+        var rng = new Random(10 + d);
+        int min = VectorKernels.InterleaveMinRows;
+        foreach (int count in new[] { min - 1, min, min + 1, min + 2, min + 3, min + 4, min + 5, min + 6, min + 7, (4 * min) + 5 })
+        {
+            float[] query = ScalarReference.RandomVector(rng, d);
+            float[] rows = ScalarReference.RandomVector(rng, count * d);
+            var dots = new float[count + 1];
+            var l2 = new float[count + 1];
+            dots[count] = 42f;
+            l2[count] = 42f;
+            VectorKernels.DotBatch(query, rows, dots.AsSpan(0, count));
+            VectorKernels.L2SquaredBatch(query, rows, l2.AsSpan(0, count));
+            for (int r = 0; r < count; r++)
+            {
+                ReadOnlySpan<float> row = rows.AsSpan(r * d, d);
+                Assert.That(dots[r], Is.EqualTo(VectorKernels.Dot(query, row)), $"dot, count {count}, row {r}");
+                Assert.That(l2[r], Is.EqualTo(VectorKernels.L2Squared(query, row)), $"L2, count {count}, row {r}");
+            }
+
+            Assert.That(dots[count], Is.EqualTo(42f), "no write past the dot scores");
+            Assert.That(l2[count], Is.EqualTo(42f), "no write past the L2 scores");
+        }
+    }
+
     [Test]
     public void Batch_NoRows_WritesNothing()
     {
