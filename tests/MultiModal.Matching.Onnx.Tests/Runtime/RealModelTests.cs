@@ -9,6 +9,8 @@ namespace MultiModal.Matching.Onnx.Tests.Runtime;
 /// <summary>The two image CNNs from shared/data run end to end: decode → preprocess → session → output.</summary>
 public sealed class RealModelTests
 {
+    private const string SuperResolutionFolder = "onnx_models/super_resolution_pytorch/";
+
     [Test]
     public void Run_FastestDetOnWolves_Gives484CellsOf85Values()
     {
@@ -31,64 +33,80 @@ public sealed class RealModelTests
     }
 
     /// <remarks>
-    /// The reference is onnxruntime-extensions' full pipeline with opset-18 (antialiased) Resize, which is what
-    /// our antialiased bilinear resize reproduces; the luma of its RGB output is compared with the model's Y output.
-    /// The RGB reference went through YCbCr → RGB rounding, so ±2 levels of noise are expected (measured: mean
-    /// |dY| 0.41, 0.2 % of pixels beyond 2). The non-antialiased reference (opset 16) differs by design (mean 3.8).
+    /// The expected PNGs are the whole pipeline's output in onnxruntime-extensions' test (decode, resize to 224,
+    /// centre crop, RGB → YCbCr, the model on Y, Cb and Cr resized to 672, YCbCr → RGB), written in February 2023:
+    /// <c>.expected.png</c> with ONNX Runtime 1.13 and the pipeline built for opset 16 (Resize without
+    /// antialiasing), <c>.expected.opset18.png</c> with 1.14 and opset 18 (antialiased Resize). Each is reproduced
+    /// with its own Resize semantics (measured: max |Δ| 1 level in both, total |Δ| 6 and 15 over 1,354,752 samples).
+    /// The bar is the MANIFEST's — at most 0.1 % of pixels with a channel off by more than 2 — and the upstream
+    /// test's own: max |Δ| below 3 and total |Δ| below one thousandth of the sample count.
     /// </remarks>
-    [Test]
-    public void Run_SuperResolution_ReproducesExpectedLumaOfOpset18Reference()
+    [TestCase(16, "test_superresolution.expected.png")]
+    [TestCase(18, "test_superresolution.expected.opset18.png")]
+    public void Run_SuperResolutionPipeline_ReproducesExpectedRgbPng(int opset, string expectedFile)
     {
-        const string expectedFile = "test_superresolution.expected.opset18.png";
-        const string Folder = "onnx_models/super_resolution_pytorch/";
-        RasterImage image = ImageDecoder.DecodeFile(TestData.Path(Folder + "test_superresolution.png"));
-        RasterImage expected = ImageDecoder.DecodeFile(TestData.Path(Folder + expectedFile));
-        float[] luma = SuperResolutionInput(image);
-        using OnnxSession session = OnnxSession.Open(TestData.Path(Folder + "pytorch_super_resolution.onnx"), TestRuntime.Options());
+        using OnnxSession session = OnnxSession.Open(TestData.Path(SuperResolutionFolder + "pytorch_super_resolution.onnx"), TestRuntime.Options());
+        RasterImage image = ImageDecoder.DecodeFile(TestData.Path(SuperResolutionFolder + "test_superresolution.png"));
+        RasterImage expected = ImageDecoder.DecodeFile(TestData.Path(SuperResolutionFolder + expectedFile)).ToRgb8();
 
-        using OnnxRunResult result = session.Run([OnnxTensor.Create<float>("input", luma, [1, 1, 224, 224])], []);
+        byte[] actual = SuperResolutionPipeline.Run(session, image, opset);
 
-        Assert.That(result.GetShape(0), Is.EqualTo(new long[] { 1, 1, 672, 672 }));
-        Assert.That((expected.Width, expected.Height), Is.EqualTo((672, 672)));
-        ReadOnlySpan<float> output = result.GetData<float>(0);
-        ReadOnlySpan<byte> rgb = expected.Pixels;
-        int bpp = expected.Format == PixelFormat.Rgba8 ? 4 : 3;
-        int over2 = 0;
-        double totalDifference = 0;
-        for (int i = 0; i < 672 * 672; i++)
-        {
-            double actualY = Math.Clamp(Math.Round(output[i] * 255.0), 0, 255);
-            double expectedY = (0.299 * rgb[i * bpp]) + (0.587 * rgb[(i * bpp) + 1]) + (0.114 * rgb[(i * bpp) + 2]);
-            double difference = Math.Abs(actualY - expectedY);
-            totalDifference += difference;
-            over2 += difference > 2.5 ? 1 : 0;
-        }
-
-        double share = over2 / (672.0 * 672.0);
-        double mean = totalDifference / (672.0 * 672.0);
-        TestContext.Out.WriteLine($"{expectedFile}: mean |dY| = {mean:F3}, share of pixels off by more than 2 = {share:P3}");
-        Assert.That(mean, Is.LessThan(0.6));
-        Assert.That(share, Is.LessThan(0.005));
+        Assert.That((expected.Width, expected.Height), Is.EqualTo((SuperResolutionPipeline.OutputSize, SuperResolutionPipeline.OutputSize)));
+        PixelDifference d = PixelDifference.Measure(actual, expected.Pixels);
+        string report = $"opset {opset} vs {expectedFile}: {d}";
+        TestContext.Out.WriteLine(report);
+        Assert.That(d.ShareOfPixelsOver2, Is.LessThanOrEqualTo(0.001), report);
+        Assert.That(d.Max, Is.LessThan(3), report);
+        Assert.That(d.Total, Is.LessThan(actual.Length / 1000.0), report);
     }
 
-    /// <summary>
-    /// onnxruntime-extensions' super-resolution pre-processing: resize so the shorter side is 224, centre-crop,
-    /// 8-bit RGB → 8-bit Y (BT.601 full range, rounded), scaled to [0, 1].
-    /// </summary>
-    private static float[] SuperResolutionInput(RasterImage image)
+    /// <remarks>
+    /// Each reference pins down its Resize: the pipeline with the other opset's Resize misses it by far (measured:
+    /// mean |Δ| 3.8 levels, max 91, 52 % of pixels beyond 2 either way), because antialiasing changes the 224 × 224
+    /// input itself. So the comparison above would fail if the downscale's semantics broke.
+    /// </remarks>
+    [TestCase(16, "test_superresolution.expected.opset18.png")]
+    [TestCase(18, "test_superresolution.expected.png")]
+    public void Run_SuperResolutionPipelineWithOtherOpsetsResize_MissesExpectedRgbPng(int opset, string expectedFile)
     {
-        float[] planes = new float[3 * 224 * 224];
-        ImagePreprocessing.ToTensor(image, 224, 224, 3, ResizeFilter.Bilinear, [0f, 0f, 0f], [1f, 1f, 1f], planes);
-        const int Plane = 224 * 224;
-        float[] luma = new float[Plane];
-        for (int i = 0; i < Plane; i++)
+        using OnnxSession session = OnnxSession.Open(TestData.Path(SuperResolutionFolder + "pytorch_super_resolution.onnx"), TestRuntime.Options());
+        RasterImage image = ImageDecoder.DecodeFile(TestData.Path(SuperResolutionFolder + "test_superresolution.png"));
+        RasterImage expected = ImageDecoder.DecodeFile(TestData.Path(SuperResolutionFolder + expectedFile)).ToRgb8();
+
+        byte[] actual = SuperResolutionPipeline.Run(session, image, opset);
+
+        PixelDifference d = PixelDifference.Measure(actual, expected.Pixels);
+        TestContext.Out.WriteLine($"opset {opset} vs {expectedFile}: {d}");
+        Assert.That(d.ShareOfPixelsOver2, Is.GreaterThan(0.25), d.ToString());
+        Assert.That(d.Mean, Is.GreaterThan(2.0), d.ToString());
+    }
+
+    /// <summary>Per-sample differences of two interleaved RGB images of equal size.</summary>
+    private readonly record struct PixelDifference(int Max, long Total, double Mean, double ShareOfPixelsOver2)
+    {
+        public static PixelDifference Measure(ReadOnlySpan<byte> actual, ReadOnlySpan<byte> expected)
         {
-            double r = Math.Round(planes[i] * 255.0);
-            double g = Math.Round(planes[Plane + i] * 255.0);
-            double b = Math.Round(planes[(2 * Plane) + i] * 255.0);
-            luma[i] = (float)(Math.Clamp(Math.Round((0.299 * r) + (0.587 * g) + (0.114 * b)), 0, 255) / 255.0);
+            Assert.That(actual.Length, Is.EqualTo(expected.Length));
+            int max = 0, pixelsOver2 = 0;
+            long total = 0;
+            for (int p = 0; p < actual.Length; p += 3)
+            {
+                bool over2 = false;
+                for (int c = p; c < p + 3; c++)
+                {
+                    int diff = Math.Abs(actual[c] - expected[c]);
+                    max = Math.Max(max, diff);
+                    total += diff;
+                    over2 |= diff > 2;
+                }
+
+                pixelsOver2 += over2 ? 1 : 0;
+            }
+
+            return new PixelDifference(max, total, (double)total / actual.Length, pixelsOver2 / (actual.Length / 3.0));
         }
 
-        return luma;
+        public override string ToString() =>
+            $"max |d| {Max}, mean |d| {Mean:F4}, total |d| {Total}, pixels with a channel off by more than 2: {ShareOfPixelsOver2:P3}";
     }
 }

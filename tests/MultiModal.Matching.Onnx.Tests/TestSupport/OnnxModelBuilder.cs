@@ -7,6 +7,7 @@ namespace MultiModal.Matching.Onnx.Tests.TestSupport;
 internal sealed class OnnxModelBuilder
 {
     public const int Float = 1;
+    public const int UInt8 = 2;
     public const int Int32 = 6;
     public const int Int64 = 7;
     public const int Bool = 9;
@@ -48,7 +49,7 @@ internal sealed class OnnxModelBuilder
         return this;
     }
 
-    /// <summary>Adds a node; attributes are (name, long) for INT or (name, long[]) for INTS.</summary>
+    /// <summary>Adds a node; attributes are (name, long) for INT, (name, long[]) for INTS or (name, string) for STRING.</summary>
     public OnnxModelBuilder Node(string opType, string[] inputs, string[] outputs, params (string Name, object Value)[] attributes)
     {
         var w = new ProtoWriter();
@@ -76,6 +77,11 @@ internal sealed class OnnxModelBuilder
                 }
 
                 a.Varint(20, 7);
+            }
+            else if (value is string text)
+            {
+                a.String(4, text);
+                a.Varint(20, 3);
             }
             else
             {
