@@ -37,14 +37,16 @@ public sealed partial class MultiModalCollection
 
         System.IO.Directory.CreateDirectory(directory);
         CollectionManifest.FromSchema(schema).Write(directory);
-        CollectionStore store = CollectionStore.Create(directory, Spaces(schema));
+        options = options?.Clone() ?? new MultiModalCollectionOptions();
+        CollectionStore store = CollectionStore.Create(directory, Spaces(schema), options.StoreOptions);
         try
         {
-            var collection = new MultiModalCollection(schema, options?.Clone() ?? new MultiModalCollectionOptions())
+            var collection = new MultiModalCollection(schema, options)
             {
                 _store = store,
                 Directory = directory,
             };
+            collection.AttachGraphSources();
             CollectionLog.Created(collection._logger, directory, schema.Modalities.Count);
             return collection;
         }
@@ -56,8 +58,10 @@ public sealed partial class MultiModalCollection
     }
 
     /// <summary>
-    /// Opens the collection in a directory: replays writes not yet committed and rebuilds the in-memory indexes
-    /// from the stored vectors.
+    /// Opens the collection in a directory. HNSW indexes come from the graphs the last commit persisted: searched
+    /// in place from the memory-mapped segment when read-only (open time does not grow with the collection), or
+    /// copied into memory when read-write, then brought up to date with the writes logged since that commit.
+    /// Exact indexes, the joint index and graphs a commit has not yet persisted are rebuilt from the stored vectors.
     /// </summary>
     /// <param name="directory">A directory that holds a collection.</param>
     /// <param name="schema">The schema it was created with: same modalities (dimension, metric), joint space and attributes.
@@ -98,7 +102,7 @@ public sealed partial class MultiModalCollection
         CollectionManifest manifest = CollectionManifest.Read(directory);
         HashSet<Modality> stale = FindStaleModalities(manifest, schema, options);
         manifest.ThrowIfIncompatible(schema, directory);
-        CollectionStore store = CollectionStore.Open(directory, readOnly ? StoreOpenMode.ReadOnly : StoreOpenMode.ReadWrite);
+        CollectionStore store = CollectionStore.Open(directory, readOnly ? StoreOpenMode.ReadOnly : StoreOpenMode.ReadWrite, options.StoreOptions);
         MultiModalCollection? collection = null;
         try
         {
@@ -240,7 +244,24 @@ public sealed partial class MultiModalCollection
                 return;
             }
 
-            IVectorIndex index = _indexes[definition.Modality];
+            if (definition.Index.Kind == IndexKind.Hnsw && OpenPersistedGraph(space, definition) is { } persisted)
+            {
+                lock (_indexes)
+                {
+                    (_indexes[definition.Modality] as IDisposable)?.Dispose();
+                    _indexes[definition.Modality] = persisted;
+                }
+
+                progress?.Report(new BulkProgress("open", Interlocked.Add(ref done, rows), total));
+                return;
+            }
+
+            IVectorIndex index;
+            lock (_indexes)
+            {
+                index = _indexes[definition.Modality];
+            }
+
             var vector = new float[definition.Dimension];
             for (int id = 0; id < rows; id++)
             {
@@ -256,6 +277,11 @@ public sealed partial class MultiModalCollection
                 }
             }
         });
+
+        if (!store.IsReadOnly)
+        {
+            AttachGraphSources();
+        }
 
         if (_joint is not null)
         {

@@ -187,16 +187,24 @@ public sealed partial class MultiModalCollection : IDisposable
             throw new ObjectDisposedException(nameof(MultiModalCollection));
         }
 
-        return new LockScope(_lock, write: true);
+        return new LockScope(_lock, write: true, this);
     }
 
-    private readonly struct LockScope(ReaderWriterLockSlim gate, bool write) : IDisposable
+    private readonly struct LockScope(ReaderWriterLockSlim gate, bool write, MultiModalCollection? writer = null) : IDisposable
     {
         public void Dispose()
         {
             if (write)
             {
-                gate.ExitWriteLock();
+                try
+                {
+                    // Still under the write lock: the indexes and the store agree (see CheckpointIfDue).
+                    writer?.CheckpointIfDue();
+                }
+                finally
+                {
+                    gate.ExitWriteLock();
+                }
             }
             else
             {

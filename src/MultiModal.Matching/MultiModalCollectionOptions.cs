@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MultiModal.Matching.Fusion;
+using MultiModal.Matching.Storage;
 
 namespace MultiModal.Matching;
 
@@ -9,6 +10,7 @@ public sealed class MultiModalCollectionOptions
 {
     private int _seed = 42;
     private int _encodeBatchSize = 64;
+    private long _autoCommitLogBytes = 64L << 20;
 
     private IFusion _defaultFusion = Fuse.Late(Combine.Rrf());
 
@@ -59,6 +61,25 @@ public sealed class MultiModalCollectionOptions
             _encodeBatchSize = value;
         }
     }
+
+    /// <summary>
+    /// For a collection in a directory: after a write leaves the write-ahead log longer than this many bytes, the
+    /// collection commits by itself (see <see cref="MultiModalCollection.Commit"/>), which bounds both the log and
+    /// the time the next open spends replaying it. 0 turns automatic commits off. Default 64 MiB.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long AutoCommitLogBytes
+    {
+        get => _autoCommitLogBytes;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _autoCommitLogBytes = value;
+        }
+    }
+
+    /// <summary>The options of the store underneath a collection in a directory.</summary>
+    internal CollectionStoreOptions StoreOptions => new() { AutoCheckpointLogBytes = _autoCommitLogBytes };
 
     /// <summary>A copy of these options.</summary>
     /// <returns>A new options object with the same values.</returns>

@@ -28,4 +28,7 @@ internal static partial class CollectionLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Fitted a score calibration from {Probes} probes in {Milliseconds} ms")]
     public static partial void Calibrated(ILogger logger, int probes, double milliseconds);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Automatic commit of the collection at {Location} failed; the writes stay durable in the log and the commit is retried after the next write")]
+    public static partial void AutoCommitFailed(ILogger logger, string location, Exception exception);
 }

@@ -10,14 +10,17 @@ internal static class IndexFactory
         parameters.Kind switch
         {
             IndexKind.Exact => new FlatIndex(dimension, metric),
-            _ => new HnswIndex(new HnswOptions
-            {
-                Dimension = dimension,
-                Metric = metric,
-                M = parameters.M,
-                EfConstruction = parameters.EfConstruction,
-                EfSearch = parameters.EfSearch,
-                Seed = (ulong)seed,
-            }),
+            _ => new HnswIndex(HnswOptionsFor(dimension, metric, parameters, seed)),
         };
+
+    /// <summary>The HNSW options of a modality with <see cref="IndexKind.Hnsw"/> parameters.</summary>
+    public static HnswOptions HnswOptionsFor(int dimension, DistanceMetric metric, IndexParameters parameters, int seed) => new()
+    {
+        Dimension = dimension,
+        Metric = metric,
+        M = parameters.M,
+        EfConstruction = parameters.EfConstruction,
+        EfSearch = parameters.EfSearch,
+        Seed = (ulong)seed,
+    };
 }
