@@ -6,28 +6,20 @@ namespace MultiModal.Matching.Onnx.Encoders;
 /// Whisper log-mel features. Setters validate; not
 /// thread-safe to mutate (the encoder copies them).
 /// </summary>
-public sealed class OnnxAudioEncoderOptions
+public sealed class OnnxAudioEncoderOptions : OnnxEncoderOptions
 {
-    private OnnxSessionOptions _session = new();
     private int _sampleRate = 16000;
     private int? _clipSamples;
-    private int _batchSize = 8;
-    private string _name = "mmm.onnx.audio";
     private OnnxAudioFeatures _features = OnnxAudioFeatures.Waveform;
 
-    /// <summary>ONNX Runtime settings (native library, threads, provider).</summary>
-    /// <exception cref="ArgumentNullException">The value is null.</exception>
-    public OnnxSessionOptions Session
+    /// <summary>Options with the defaults described on each property.</summary>
+    public OnnxAudioEncoderOptions()
+        : base("mmm.onnx.audio", 8)
     {
-        get => _session;
-        set => _session = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The input taking the waveform, <c>[batch, samples]</c> or <c>[batch, 1, samples]</c>; null for the model's first input.</summary>
     public string? InputName { get; set; }
-
-    /// <summary>The output holding the embedding (e.g. <c>audio_embeds</c>); null for the first output.</summary>
-    public string? OutputName { get; set; }
 
     /// <summary>The sample rate the model expects (16 kHz by default).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not in 1 000 … 384 000.</exception>
@@ -78,42 +70,7 @@ public sealed class OnnxAudioEncoderOptions
         }
     }
 
-    /// <summary>How the output becomes one vector per clip; null chooses from its rank (2 → Flatten, 3 → MaskedMean over all frames).</summary>
-    public OnnxPooling? Pooling { get; set; }
-
-    /// <summary>L2-normalise the embeddings (true by default).</summary>
-    public bool Normalize { get; set; } = true;
-
-    /// <summary>Clips per session run when they share a length (8 by default); capped by a fixed batch dimension.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
-    public int BatchSize
-    {
-        get => _batchSize;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            _batchSize = value;
-        }
-    }
-
-    /// <summary>The encoder's identity name ("mmm.onnx.audio" by default).</summary>
-    /// <exception cref="ArgumentException">Empty or whitespace.</exception>
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(value);
-            _name = value;
-        }
-    }
-
     /// <summary>An independent copy (the session options are copied too).</summary>
     /// <returns>The copy.</returns>
-    public OnnxAudioEncoderOptions Clone()
-    {
-        var copy = (OnnxAudioEncoderOptions)MemberwiseClone();
-        copy._session = _session.Clone();
-        return copy;
-    }
+    public OnnxAudioEncoderOptions Clone() => CloneCore<OnnxAudioEncoderOptions>();
 }

@@ -7,32 +7,24 @@ namespace MultiModal.Matching.Onnx.Encoders;
 /// bicubic resize, RGB, CLIP's mean and standard deviation, the first output, L2-normalised. Setters validate; not thread-safe to
 /// mutate (the encoder copies them).
 /// </summary>
-public sealed class OnnxImageEncoderOptions
+public sealed class OnnxImageEncoderOptions : OnnxEncoderOptions
 {
     private static readonly float[] s_clipMean = [0.48145466f, 0.4578275f, 0.40821073f];
     private static readonly float[] s_clipStd = [0.26862954f, 0.26130258f, 0.27577711f];
 
-    private OnnxSessionOptions _session = new();
     private float[] _mean = s_clipMean;
     private float[] _std = s_clipStd;
     private int? _imageSize;
-    private int _batchSize = 16;
-    private string _name = "mmm.onnx.image";
     private ResizeFilter _resizeFilter = ResizeFilter.Bicubic;
 
-    /// <summary>ONNX Runtime settings (native library, threads, provider).</summary>
-    /// <exception cref="ArgumentNullException">The value is null.</exception>
-    public OnnxSessionOptions Session
+    /// <summary>Options with the defaults described on each property.</summary>
+    public OnnxImageEncoderOptions()
+        : base("mmm.onnx.image", 16)
     {
-        get => _session;
-        set => _session = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The model input that takes <c>[batch, channels, height, width]</c> pixels; null for the model's first input.</summary>
     public string? InputName { get; set; }
-
-    /// <summary>The output holding the embedding (e.g. <c>image_embeds</c>); null for the model's first output.</summary>
-    public string? OutputName { get; set; }
 
     /// <summary>
     /// The side of the square crop; null (the default) takes the model's declared height and width, or 224 when
@@ -86,44 +78,9 @@ public sealed class OnnxImageEncoderOptions
         }
     }
 
-    /// <summary>How the output becomes one vector per image; null chooses from its rank (2 → Flatten, 3 → MaskedMean).</summary>
-    public OnnxPooling? Pooling { get; set; }
-
-    /// <summary>L2-normalise the embeddings (true by default; cosine search expects it).</summary>
-    public bool Normalize { get; set; } = true;
-
-    /// <summary>Images per session run (16 by default); capped by a fixed batch dimension in the model.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
-    public int BatchSize
-    {
-        get => _batchSize;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            _batchSize = value;
-        }
-    }
-
-    /// <summary>The encoder's identity name ("mmm.onnx.image" by default); the model hash is added to its configuration hash.</summary>
-    /// <exception cref="ArgumentException">Empty or whitespace.</exception>
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(value);
-            _name = value;
-        }
-    }
-
     /// <summary>An independent copy (the session options are copied too).</summary>
     /// <returns>The copy.</returns>
-    public OnnxImageEncoderOptions Clone()
-    {
-        var copy = (OnnxImageEncoderOptions)MemberwiseClone();
-        copy._session = _session.Clone();
-        return copy;
-    }
+    public OnnxImageEncoderOptions Clone() => CloneCore<OnnxImageEncoderOptions>();
 
     private static float[] CheckChannels(IReadOnlyList<float> values, string name, bool positive)
     {

@@ -6,22 +6,17 @@ namespace MultiModal.Matching.Onnx.Encoders;
 /// ids are fed only when the model has those inputs. Setters validate; not thread-safe to mutate (the encoder
 /// copies them).
 /// </summary>
-public sealed class OnnxTextEncoderOptions
+public sealed class OnnxTextEncoderOptions : OnnxEncoderOptions
 {
-    private OnnxSessionOptions _session = new();
     private string _inputIdsName = "input_ids";
     private string _attentionMaskName = "attention_mask";
     private string _tokenTypeIdsName = "token_type_ids";
-    private int _batchSize = 32;
     private int? _sequenceLength;
-    private string _name = "mmm.onnx.text";
 
-    /// <summary>ONNX Runtime settings (native library, threads, provider).</summary>
-    /// <exception cref="ArgumentNullException">The value is null.</exception>
-    public OnnxSessionOptions Session
+    /// <summary>Options with the defaults described on each property.</summary>
+    public OnnxTextEncoderOptions()
+        : base("mmm.onnx.text", 32)
     {
-        get => _session;
-        set => _session = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The input taking token ids (int64 or int32); "input_ids" by default.</summary>
@@ -48,15 +43,6 @@ public sealed class OnnxTextEncoderOptions
         set => _tokenTypeIdsName = NotBlank(value);
     }
 
-    /// <summary>The output holding the embedding (e.g. <c>text_embeds</c>, <c>pooler_output</c>, <c>last_hidden_state</c>); null for the first output.</summary>
-    public string? OutputName { get; set; }
-
-    /// <summary>How the output becomes one vector per text; null chooses from its rank (2 → Flatten, 3 → MaskedMean).</summary>
-    public OnnxPooling? Pooling { get; set; }
-
-    /// <summary>L2-normalise the embeddings (true by default).</summary>
-    public bool Normalize { get; set; } = true;
-
     /// <summary>
     /// Tokens per text, special tokens included. Null (the default) takes the model's fixed sequence dimension
     /// (77 for CLIP exports), or, when it is dynamic, pads each batch only to its longest text, at most the
@@ -77,34 +63,9 @@ public sealed class OnnxTextEncoderOptions
         }
     }
 
-    /// <summary>Texts per session run (32 by default); capped by a fixed batch dimension in the model.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
-    public int BatchSize
-    {
-        get => _batchSize;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            _batchSize = value;
-        }
-    }
-
-    /// <summary>The encoder's identity name ("mmm.onnx.text" by default).</summary>
-    /// <exception cref="ArgumentException">Empty or whitespace.</exception>
-    public string Name
-    {
-        get => _name;
-        set => _name = NotBlank(value);
-    }
-
     /// <summary>An independent copy (the session options are copied too).</summary>
     /// <returns>The copy.</returns>
-    public OnnxTextEncoderOptions Clone()
-    {
-        var copy = (OnnxTextEncoderOptions)MemberwiseClone();
-        copy._session = _session.Clone();
-        return copy;
-    }
+    public OnnxTextEncoderOptions Clone() => CloneCore<OnnxTextEncoderOptions>();
 
     private static string NotBlank(string value)
     {
