@@ -12,13 +12,14 @@ internal static partial class VectorKernels
     {
         static abstract float Row512(ref float q, ref float r, int n);
 
-        static abstract void FourRows512(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3);
-
         static abstract float Row256(ref float q, ref float r, int n);
 
         static abstract float Row128(ref float q, ref float r, int n);
 
         static abstract float RowScalar(ref float q, ref float r, int n);
+
+        /// <summary>Adds one lane-wise term of the metric (q·r, or (q − r)²) to an accumulator: the four-row kernel's step.</summary>
+        static abstract Vector512<float> Accumulate512(Vector512<float> q, Vector512<float> r, Vector512<float> acc);
     }
 
     /// <summary>
@@ -38,7 +39,7 @@ internal static partial class VectorKernels
         ref float s = ref MemoryMarshal.GetReference(scores);
         if (Vector512.IsHardwareAccelerated && d >= Vector512<float>.Count)
         {
-            Batch512<TRow>(ref q, ref r, ref s, d, count);
+            BatchAtWidth<TRow, Width512>(ref q, ref r, ref s, d, count);
         }
         else if (Vector256.IsHardwareAccelerated && d >= Vector256<float>.Count)
         {
@@ -55,50 +56,17 @@ internal static partial class VectorKernels
     }
 
     /// <summary>
-    /// Scores the rows as four interleaved streams: the batch is cut into four contiguous quarters and each step
-    /// scores one row from every quarter. One sequential stream leaves a single core at ≈ 10 GB/s on this class
-    /// of machine, because only so many cache-line misses of one stream are in flight at once; four independent
-    /// streams keep four times as many misses outstanding and engage more hardware prefetch trackers, which is
-    /// how a single thread approaches its DRAM read limit (docs/benchmarks.md, "Exact scan"). Each row is still
-    /// read front to back exactly once, and every score lands in its own slot, so results equal the one-stream loop.
+    /// Scores the rows as eight interleaved streams: the batch is cut into eight contiguous slices and each step
+    /// scores one row of every slice, four at a time. One sequential stream leaves a core at ≈ 10 GB/s on this
+    /// class of machine, because only so many cache-line misses of one stream are in flight at once; independent
+    /// streams keep more misses outstanding and engage more hardware prefetch trackers, which is how one thread
+    /// approaches its DRAM read limit (docs/benchmarks.md, "Exact scan"). Each row is still read front to back
+    /// exactly once, and every score lands in its own slot, bit-identical to the one-row kernel's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void BatchAtWidth<TRow, TWidth>(ref float q, ref float r, ref float s, int d, int count)
         where TRow : struct, IRowKernel
         where TWidth : struct, IRowWidth
-    {
-        int i = 0;
-        if (count >= InterleaveMinRows)
-        {
-            int quarter = count / 4;
-            nint stride = (nint)quarter * d;
-            for (; i < quarter; i++)
-            {
-                ref float row = ref Unsafe.Add(ref r, (nint)i * d);
-                Unsafe.Add(ref s, i) = TWidth.Score<TRow>(ref q, ref row, d);
-                Unsafe.Add(ref s, i + quarter) = TWidth.Score<TRow>(ref q, ref Unsafe.Add(ref row, stride), d);
-                Unsafe.Add(ref s, i + (2 * quarter)) = TWidth.Score<TRow>(ref q, ref Unsafe.Add(ref row, 2 * stride), d);
-                Unsafe.Add(ref s, i + (3 * quarter)) = TWidth.Score<TRow>(ref q, ref Unsafe.Add(ref row, 3 * stride), d);
-            }
-
-            i = 4 * quarter;
-        }
-
-        for (; i < count; i++)
-        {
-            Unsafe.Add(ref s, i) = TWidth.Score<TRow>(ref q, ref Unsafe.Add(ref r, (nint)i * d), d);
-        }
-    }
-
-    /// <summary>
-    /// The AVX-512 form of <see cref="BatchAtWidth{TRow, TWidth}"/>, with eight streams: the batch is cut into
-    /// eighths and each step scores one row of every eighth through two four-row kernels, whose loads interleave
-    /// at the instruction level, and which load the query once per four rows. Eight streams measured faster than
-    /// four here (docs/benchmarks.md, "Exact scan"), as in the plain read ceiling; the narrower widths keep four
-    /// one-row streams, since they have neither the registers nor the bandwidth need.
-    /// </summary>
-    private static void Batch512<TRow>(ref float q, ref float r, ref float s, int d, int count)
-        where TRow : struct, IRowKernel
     {
         int i = 0;
         if (count >= InterleaveMinRows)
@@ -109,10 +77,10 @@ internal static partial class VectorKernels
             {
                 ref float row = ref Unsafe.Add(ref r, (nint)i * d);
                 ref float si = ref Unsafe.Add(ref s, i);
-                TRow.FourRows512(
+                TWidth.ScoreFour<TRow>(
                     ref q, ref row, ref Unsafe.Add(ref row, stride), ref Unsafe.Add(ref row, 2 * stride), ref Unsafe.Add(ref row, 3 * stride), d,
                     out si, out Unsafe.Add(ref si, eighth), out Unsafe.Add(ref si, 2 * eighth), out Unsafe.Add(ref si, 3 * eighth));
-                TRow.FourRows512(
+                TWidth.ScoreFour<TRow>(
                     ref q, ref Unsafe.Add(ref row, 4 * stride), ref Unsafe.Add(ref row, 5 * stride), ref Unsafe.Add(ref row, 6 * stride), ref Unsafe.Add(ref row, 7 * stride), d,
                     out Unsafe.Add(ref si, 4 * eighth), out Unsafe.Add(ref si, 5 * eighth), out Unsafe.Add(ref si, 6 * eighth), out Unsafe.Add(ref si, 7 * eighth));
             }
@@ -122,7 +90,7 @@ internal static partial class VectorKernels
 
         for (; i < count; i++)
         {
-            Unsafe.Add(ref s, i) = TRow.Row512(ref q, ref Unsafe.Add(ref r, (nint)i * d), d);
+            Unsafe.Add(ref s, i) = TWidth.Score<TRow>(ref q, ref Unsafe.Add(ref r, (nint)i * d), d);
         }
     }
 
@@ -131,6 +99,21 @@ internal static partial class VectorKernels
     {
         static abstract float Score<TRow>(ref float q, ref float r, int n)
             where TRow : struct, IRowKernel;
+
+        /// <summary>Scores four far-apart rows; at 512 bits in one interleaved kernel, below as four row calls.</summary>
+        static abstract void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
+            where TRow : struct, IRowKernel;
+    }
+
+    private readonly struct Width512 : IRowWidth
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Score<TRow>(ref float q, ref float r, int n)
+            where TRow : struct, IRowKernel => TRow.Row512(ref q, ref r, n);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
+            where TRow : struct, IRowKernel => FourRows512<TRow>(ref q, ref r0, ref r1, ref r2, ref r3, n, out s0, out s1, out s2, out s3);
     }
 
     private readonly struct Width256 : IRowWidth
@@ -138,6 +121,16 @@ internal static partial class VectorKernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Score<TRow>(ref float q, ref float r, int n)
             where TRow : struct, IRowKernel => TRow.Row256(ref q, ref r, n);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
+            where TRow : struct, IRowKernel
+        {
+            s0 = TRow.Row256(ref q, ref r0, n);
+            s1 = TRow.Row256(ref q, ref r1, n);
+            s2 = TRow.Row256(ref q, ref r2, n);
+            s3 = TRow.Row256(ref q, ref r3, n);
+        }
     }
 
     private readonly struct Width128 : IRowWidth
@@ -145,6 +138,16 @@ internal static partial class VectorKernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Score<TRow>(ref float q, ref float r, int n)
             where TRow : struct, IRowKernel => TRow.Row128(ref q, ref r, n);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
+            where TRow : struct, IRowKernel
+        {
+            s0 = TRow.Row128(ref q, ref r0, n);
+            s1 = TRow.Row128(ref q, ref r1, n);
+            s2 = TRow.Row128(ref q, ref r2, n);
+            s3 = TRow.Row128(ref q, ref r3, n);
+        }
     }
 
     private readonly struct WidthScalar : IRowWidth
@@ -152,6 +155,15 @@ internal static partial class VectorKernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Score<TRow>(ref float q, ref float r, int n)
             where TRow : struct, IRowKernel => TRow.RowScalar(ref q, ref r, n);
+
+        public static void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
+            where TRow : struct, IRowKernel
+        {
+            s0 = TRow.RowScalar(ref q, ref r0, n);
+            s1 = TRow.RowScalar(ref q, ref r1, n);
+            s2 = TRow.RowScalar(ref q, ref r2, n);
+            s3 = TRow.RowScalar(ref q, ref r3, n);
+        }
     }
 
     private readonly struct DotRow : IRowKernel
@@ -160,16 +172,16 @@ internal static partial class VectorKernels
         public static float Row512(ref float q, ref float r, int n) => Dot512(ref q, ref r, n);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void FourRows512(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3) =>
-            Dot4Rows512(ref q, ref r0, ref r1, ref r2, ref r3, n, out s0, out s1, out s2, out s3);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Row256(ref float q, ref float r, int n) => Dot256(ref q, ref r, n);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Row128(ref float q, ref float r, int n) => Dot128(ref q, ref r, n);
 
         public static float RowScalar(ref float q, ref float r, int n) => DotScalar(ref q, ref r, n);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Accumulate512(Vector512<float> q, Vector512<float> r, Vector512<float> acc) =>
+            Vector512.MultiplyAddEstimate(q, r, acc);
     }
 
     private readonly struct L2Row : IRowKernel
@@ -178,15 +190,18 @@ internal static partial class VectorKernels
         public static float Row512(ref float q, ref float r, int n) => L2Squared512(ref q, ref r, n);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void FourRows512(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3) =>
-            L2Squared4Rows512(ref q, ref r0, ref r1, ref r2, ref r3, n, out s0, out s1, out s2, out s3);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Row256(ref float q, ref float r, int n) => L2Squared256(ref q, ref r, n);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Row128(ref float q, ref float r, int n) => L2Squared128(ref q, ref r, n);
 
         public static float RowScalar(ref float q, ref float r, int n) => L2SquaredScalar(ref q, ref r, n);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Accumulate512(Vector512<float> q, Vector512<float> r, Vector512<float> acc)
+        {
+            Vector512<float> d = q - r;
+            return Vector512.MultiplyAddEstimate(d, d, acc);
+        }
     }
 }

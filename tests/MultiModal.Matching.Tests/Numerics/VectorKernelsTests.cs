@@ -190,9 +190,8 @@ public sealed partial class VectorKernelsTests
     [TestCase(128)]
     public void Batch_MultiStreamSplit_EveryRowScoredOnceInItsOwnSlot(int d)
     {
-        // Counts around the split threshold and every remainder (count % 8 = 0..7) exercise the slice
-        // boundaries (quarters below AVX-512, eighths with it) and the tail loop; every score must equal
-        // the single-row kernel's, bit for bit.
+        // Counts around the split threshold and every remainder (count % 8 = 0..7) exercise the eight slice
+        // boundaries and the tail loop; every score must equal the single-row kernel's, bit for bit.
         var rng = new Random(10 + d);
         int min = VectorKernels.InterleaveMinRows;
         foreach (int count in new[] { min - 1, min, min + 1, min + 2, min + 3, min + 4, min + 5, min + 6, min + 7, (4 * min) + 5 })
