@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MultiModal.Matching.Onnx.Tests.TestSupport;
 using MultiModal.Matching.Onnx.Tokenizers;
+using MultiModal.Matching.Testing;
 
 namespace MultiModal.Matching.Onnx.Tests.Tokenizers;
 
@@ -12,15 +13,7 @@ public sealed class ClipBpeTokenizerTests
 
     public static IEnumerable<TestCaseData> Cases()
     {
-        string path = Path.Combine("/work/shared/data", Folder, "reference_tokenizations_openai_simple_tokenizer.json");
-        string? found = null;
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null && found is null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data", Folder, "reference_tokenizations_openai_simple_tokenizer.json");
-            found = File.Exists(candidate) ? candidate : null;
-        }
-
-        found ??= File.Exists(path) ? path : null;
+        string? found = SharedTestData.TryFind(Folder + "reference_tokenizations_openai_simple_tokenizer.json");
         if (found is null)
         {
             yield return new TestCaseData(null, null, null, null).SetName("ReferenceData_Missing");

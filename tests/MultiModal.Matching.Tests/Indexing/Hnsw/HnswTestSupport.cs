@@ -1,5 +1,6 @@
 using MultiModal.Matching.Indexing;
 using MultiModal.Matching.Indexing.Hnsw;
+using MultiModal.Matching.Testing;
 
 namespace MultiModal.Matching.Tests.Indexing.Hnsw;
 
@@ -93,36 +94,8 @@ internal static class HnswTestSupport
         Assert.That(problems, Is.Empty, string.Join("; ", problems.Take(10)));
     }
 
-    /// <summary>
-    /// The shared real-data folder (<c>&lt;repo&gt;/../shared/data</c>, found by walking up from the test
-    /// assembly, else /work/shared/data). Missing data ignores the test, or fails it when CI=true.
-    /// </summary>
-    public static string RequireSharedData(string relative)
-    {
-        string? root = null;
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null && root is null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                root = candidate;
-            }
-        }
-
-        root ??= Directory.Exists("/work/shared/data") ? "/work/shared/data" : null;
-        string? path = root is null ? null : Path.Combine(root, relative);
-        if (path is null || !Directory.Exists(path))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                Assert.Fail($"Shared test data '{relative}' is missing (CI=true).");
-            }
-
-            Assert.Ignore($"Shared test data '{relative}' is not available.");
-        }
-
-        return path!;
-    }
+    /// <summary>A folder of the shared real-data corpus (see <see cref="SharedTestData"/>).</summary>
+    public static string RequireSharedData(string relative) => SharedTestData.Require(relative);
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
