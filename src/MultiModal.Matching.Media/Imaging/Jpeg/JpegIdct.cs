@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MultiModal.Matching.Media.Imaging.Jpeg;
 
@@ -59,9 +60,10 @@ internal static class JpegIdct
                 continue;
             }
 
-            Vector256<float> fr = Vector256.Create(
-                Vector128.ConvertToSingle(Vector128.WidenLower(row)),
-                Vector128.ConvertToSingle(Vector128.WidenUpper(row))) * Vector256.LoadUnsafe(ref q, (nuint)(v * 8));
+            Vector256<int> wide = Avx2.IsSupported
+                ? Avx2.ConvertToVector256Int32(row)
+                : Vector256.Create(Vector128.WidenLower(row), Vector128.WidenUpper(row));
+            Vector256<float> fr = Vector256.ConvertToSingle(wide) * Vector256.LoadUnsafe(ref q, (nuint)(v * 8));
             ref float c = ref Unsafe.Add(ref b, v * 8);
             g0 = Vector256.FusedMultiplyAdd(Vector256.Create(c), fr, g0);
             g1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 1)), fr, g1);
@@ -118,8 +120,20 @@ internal static class JpegIdct
         void StoreRows(Vector256<float> upper, Vector256<float> lower, ref byte destination)
         {
             Vector256<float> max = Vector256.Create(255.99f);
-            Vector256<int> i0 = Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(upper, Vector256<float>.Zero), max));
-            Vector256<int> i1 = Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(lower, Vector256<float>.Zero), max));
+            Vector256<int> i0, i1;
+            if (Avx.IsSupported)
+            {
+                // The values are finite, so the plain x86 min/max/truncate give the same result without the
+                // NaN and saturation fix-ups of the portable operators.
+                i0 = Avx.ConvertToVector256Int32WithTruncation(Avx.Min(Avx.Max(upper, Vector256<float>.Zero), max));
+                i1 = Avx.ConvertToVector256Int32WithTruncation(Avx.Min(Avx.Max(lower, Vector256<float>.Zero), max));
+            }
+            else
+            {
+                i0 = Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(upper, Vector256<float>.Zero), max));
+                i1 = Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(lower, Vector256<float>.Zero), max));
+            }
+
             Vector256<short> s = Vector256.Narrow(i0, i1);
             Vector256<ulong> lanes = Vector256.Narrow(s.AsUInt16(), s.AsUInt16()).AsUInt64();
             Unsafe.WriteUnaligned(ref destination, lanes.GetElement(0));
