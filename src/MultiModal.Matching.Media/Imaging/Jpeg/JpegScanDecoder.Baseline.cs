@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -22,9 +23,9 @@ internal static partial class JpegScanDecoder
         bool single = comps.Length == 1;
 
         // The blocks of one unit (an MCU, or one block in a single-component scan): component and offset in blocks.
-        Span<int> blockComp = stackalloc int[10];
-        Span<int> blockDx = stackalloc int[10];
-        Span<int> blockDy = stackalloc int[10];
+        // Inline arrays rather than stackalloc, so the method stays eligible for tiering and dynamic PGO.
+        UnitInts compBuffer = default, dxBuffer = default, dyBuffer = default;
+        Span<int> blockComp = compBuffer, blockDx = dxBuffer, blockDy = dyBuffer;
         int blocksPerUnit = 0;
         for (int ci = 0; ci < comps.Length; ci++)
         {
@@ -45,17 +46,17 @@ internal static partial class JpegScanDecoder
         int unitsPerLine = single ? comps[0].UsedBlocksPerLine : frame.McusPerLine;
         int units = unitsPerLine * (single ? comps[0].UsedBlockRows : frame.McuRows);
 
-        Span<int> predictors = stackalloc int[4];
-        predictors.Clear();
-        Span<short> block = stackalloc short[64];
-        block.Clear();
+        UnitInts predictorBuffer = default;
+        Span<int> predictors = predictorBuffer;
+        BlockCoefficients blockBuffer = default;
+        Span<short> block = blockBuffer;
         ref short blk = ref MemoryMarshal.GetReference(block);
         ref byte zigZag = ref MemoryMarshal.GetArrayDataReference(ZigZag);
         ReadOnlySpan<byte> data = reader.Data;
         ulong bits = reader.Bits;
         int count = reader.Count;
         int pos = reader.Position;
-        bool direct = !reader.AtMarker;
+        int directEnd = reader.AtMarker ? -1 : data.Length - 8;
         int restartsLeft = restartInterval;
 
         for (int u = 0; u < units; u++)
@@ -66,7 +67,7 @@ internal static partial class JpegScanDecoder
                 {
                     (reader.Bits, reader.Count, reader.Position) = (bits, count, pos);
                     reader.Restart();
-                    (bits, count, pos, direct) = (reader.Bits, reader.Count, reader.Position, !reader.AtMarker);
+                    (bits, count, pos, directEnd) = (reader.Bits, reader.Count, reader.Position, reader.AtMarker ? -1 : data.Length - 8);
                     predictors.Clear();
                     restartsLeft = restartInterval;
                 }
@@ -82,11 +83,11 @@ internal static partial class JpegScanDecoder
                 JpegHuffmanTable dc = scan.DcTables[ci]!, ac = scan.AcTables[ci]!;
 
                 // DC: category, then that many magnitude bits.
-                if (count < RefillBelow && !(direct && pos <= data.Length - 8 && TryLoad8(data, ref pos, ref bits, ref count)))
+                if (count < RefillBelow && !(pos <= directEnd && TryLoad8(data, ref pos, ref bits, ref count)))
                 {
                     (reader.Bits, reader.Count, reader.Position) = (bits, count, pos);
                     reader.Fill();
-                    (bits, count, pos, direct) = (reader.Bits, reader.Count, reader.Position, !reader.AtMarker);
+                    (bits, count, pos, directEnd) = (reader.Bits, reader.Count, reader.Position, reader.AtMarker ? -1 : data.Length - 8);
                 }
 
                 int entry = dc.Fast[(int)(bits >> (64 - JpegHuffmanTable.LookupBits))];
@@ -118,11 +119,11 @@ internal static partial class JpegScanDecoder
                 ref ushort fast = ref MemoryMarshal.GetArrayDataReference(ac.Fast);
                 for (int k = 1; k < 64;)
                 {
-                    if (count < RefillBelow && !(direct && pos <= data.Length - 8 && TryLoad8(data, ref pos, ref bits, ref count)))
+                    if (count < RefillBelow && !(pos <= directEnd && TryLoad8(data, ref pos, ref bits, ref count)))
                     {
                         (reader.Bits, reader.Count, reader.Position) = (bits, count, pos);
                         reader.Fill();
-                        (bits, count, pos, direct) = (reader.Bits, reader.Count, reader.Position, !reader.AtMarker);
+                        (bits, count, pos, directEnd) = (reader.Bits, reader.Count, reader.Position, reader.AtMarker ? -1 : data.Length - 8);
                     }
 
                     int index = (int)(bits >> (64 - JpegHuffmanTable.LookupBits));
@@ -191,11 +192,12 @@ internal static partial class JpegScanDecoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Extend(int v, int size) => v + (((v - (1 << (size - 1))) >> 31) & ((-1 << size) + 1));
 
-    /// <summary>Loads whole bytes from the next 8 when none of them is 0xFF (no stuffing, no marker).</summary>
+    /// <summary>Loads whole bytes from the next 8 (<paramref name="pos"/> ≤ length − 8) when none of them is 0xFF (no stuffing, no marker).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryLoad8(ReadOnlySpan<byte> data, ref int pos, ref ulong bits, ref int count)
     {
-        ulong w = BinaryPrimitives.ReadUInt64BigEndian(data.Slice(pos, 8));
+        Debug.Assert((uint)pos <= (uint)(data.Length - 8), "the caller checks that 8 bytes remain");
+        ulong w = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(data), pos)));
         ulong x = ~w;
         if (((x - 0x0101010101010101UL) & ~x & 0x8080808080808080UL) != 0)
         {
@@ -229,4 +231,17 @@ internal static partial class JpegScanDecoder
     private static void ThrowDcCategory(int t) => ImageThrow.Invalid("JPEG", $"DC difference category {t} is out of range.");
 
     private static void ThrowRunPastEnd() => ImageThrow.Invalid("JPEG", "an AC run passes the end of the block.");
+
+    [InlineArray(64)]
+    private struct BlockCoefficients
+    {
+        private short _element;
+    }
+
+    /// <summary>Per-block facts of one MCU (at most 10 blocks), or the 4 DC predictors.</summary>
+    [InlineArray(10)]
+    private struct UnitInts
+    {
+        private int _element;
+    }
 }
