@@ -1,11 +1,11 @@
 namespace MultiModal.Matching.Media.Imaging.Jpeg;
 
-/// <summary>A Huffman table (DHT) with a 9-bit lookahead table and per-length limits for longer codes.</summary>
+/// <summary>A Huffman table (DHT) with an 11-bit lookahead table (8 KB of combined AC entries: few codes and their magnitude bits are longer) and per-length limits for longer codes.</summary>
 internal sealed class JpegHuffmanTable
 {
-    public const int LookupBits = 9;
+    public const int LookupBits = 11;
 
-    /// <summary>(length &lt;&lt; 8) | symbol for every 9-bit prefix whose code is at most 9 bits; 0 otherwise.</summary>
+    /// <summary>(length &lt;&lt; 8) | symbol for every <see cref="LookupBits"/>-bit prefix whose code is at most that long; 0 otherwise.</summary>
     public readonly ushort[] Fast = new ushort[1 << LookupBits];
 
     /// <summary>
