@@ -32,14 +32,7 @@ internal static class JpegIdct
         Vector256<short> any = (rows01 & DcMask) | rows23 | rows45 | rows67;
         if (any == Vector256<short>.Zero)
         {
-            float dc = (f * q / 8f) + 128.5f;
-            byte v = (byte)Math.Clamp((int)MathF.Floor(dc), 0, 255);
-            ulong fill = v * 0x0101010101010101UL;
-            for (int y = 0; y < 8; y++)
-            {
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), fill);
-            }
-
+            FillDc(f, q, output, stride);
             return;
         }
 
@@ -138,6 +131,19 @@ internal static class JpegIdct
             Vector256<ulong> lanes = Vector256.Narrow(s.AsUInt16(), s.AsUInt16()).AsUInt64();
             Unsafe.WriteUnaligned(ref destination, lanes.GetElement(0));
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, stride), lanes.GetElement(1));
+        }
+    }
+
+    /// <summary>The transform of a block whose only non-zero coefficient is <paramref name="dc"/>: one flat value.</summary>
+    public static void FillDc(short dc, float quant, Span<byte> output, int stride)
+    {
+        float level = (dc * quant / 8f) + 128.5f;
+        byte v = (byte)Math.Clamp((int)MathF.Floor(level), 0, 255);
+        ulong fill = v * 0x0101010101010101UL;
+        ref byte o = ref MemoryMarshal.GetReference(output);
+        for (int y = 0; y < 8; y++)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), fill);
         }
     }
 

@@ -117,7 +117,8 @@ internal static partial class JpegScanDecoder
                 // AC: run/size symbols until end of block.
                 ref int fastAc = ref MemoryMarshal.GetArrayDataReference(ac.FastAc);
                 ref ushort fast = ref MemoryMarshal.GetArrayDataReference(ac.Fast);
-                for (int k = 1; k < 64;)
+                int k = 1;
+                while (k < 64)
                 {
                     if (count < RefillBelow && !(pos <= directEnd && TryLoad8(data, ref pos, ref bits, ref count)))
                     {
@@ -180,8 +181,18 @@ internal static partial class JpegScanDecoder
                 int stride = c.PlaneStride;
                 int bx = single ? ux : (ux * c.H) + blockDx[b];
                 int by = single ? uy : (uy * c.V) + blockDy[b];
-                JpegIdct.Transform(block, c.Quant!, c.Plane.AsSpan((by * 8 * stride) + (bx * 8)), stride);
-                block.Clear();
+                Span<byte> destination = c.Plane.AsSpan((by * 8 * stride) + (bx * 8));
+                if (k == 1)
+                {
+                    // End of block straight after the DC: a flat block (Transform's own DC-only case, without the scan of the block).
+                    JpegIdct.FillDc(blk, c.Quant![0], destination, stride);
+                    blk = 0;
+                }
+                else
+                {
+                    JpegIdct.Transform(block, c.Quant!, destination, stride);
+                    block.Clear();
+                }
             }
         }
 
