@@ -91,7 +91,7 @@ internal static partial class JpegColorConverter
         return new RasterImage(w, h, PixelFormat.Rgb8, rgb, ownsBuffer: true);
     }
 
-    /// <summary>Converts one row; the SIMD path does whole groups of 16 pixels and the tables the rest (or everything when <paramref name="scalarOnly"/>, the tests' oracle).</summary>
+    /// <summary>Converts one row; the SIMD path does whole groups of 32 or 16 pixels and the tables the rest (or everything when <paramref name="scalarOnly"/>, the tests' oracle).</summary>
     internal static void YCbCrToRgb(ReadOnlySpan<byte> yRow, ReadOnlySpan<byte> cbRow, ReadOnlySpan<byte> crRow, Span<byte> dst, bool scalarOnly = false)
     {
         int w = dst.Length / 3;
@@ -108,7 +108,7 @@ internal static partial class JpegColorConverter
         ref byte cbs = ref MemoryMarshal.GetReference(cbRow);
         ref byte crs = ref MemoryMarshal.GetReference(crRow);
         ref byte d = ref MemoryMarshal.GetReference(dst);
-        int done = scalarOnly ? 0 : YCbCrToRgbSsse3(ref ys, ref cbs, ref crs, ref d, w);
+        int done = scalarOnly ? 0 : YCbCrToRgbSimd(ref ys, ref cbs, ref crs, ref d, w);
         ref byte limit = ref MemoryMarshal.GetArrayDataReference(RangeLimit);
         for (nint x = done; x < w; x++)
         {

@@ -10,7 +10,7 @@ public sealed class JpegColorConverterTests
     [TestCase(-1)]
     public void YCbCrToRgb_EveryCbCrPair_SimdEqualsTables(int luma)
     {
-        // 263 pixels: 16 whole groups and an overlapping last group; every Cr value per row, every Cb over the rows.
+        // 263 pixels: whole groups of 32 (AVX2) and an overlapping last group; every Cr value per row, every Cb over the rows.
         const int Width = 263;
         byte[] y = new byte[Width], cb = new byte[Width], cr = new byte[Width];
         byte[] simd = new byte[Width * 3], tables = new byte[Width * 3];
@@ -34,6 +34,9 @@ public sealed class JpegColorConverterTests
     [TestCase(16)]
     [TestCase(17)]
     [TestCase(31)]
+    [TestCase(32)]
+    [TestCase(33)]
+    [TestCase(47)]
     public void YCbCrToRgb_ShortRows_SimdEqualsTables(int width)
     {
         var random = new Random(width);
