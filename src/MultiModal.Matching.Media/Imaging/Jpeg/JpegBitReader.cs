@@ -11,16 +11,29 @@ namespace MultiModal.Matching.Media.Imaging.Jpeg;
 internal ref struct JpegBitReader
 {
     private readonly ReadOnlySpan<byte> _data;
-    private int _pos;
-    private ulong _bits;
-    private int _count;
+
+    /// <summary>The next byte of entropy-coded data to load into <see cref="Bits"/>.</summary>
+    public int Position;
+
+    /// <summary>Buffered bits, most significant first; the bits below the top <see cref="Count"/> are zero.</summary>
+    public ulong Bits;
+
+    /// <summary>How many bits of <see cref="Bits"/> are valid.</summary>
+    public int Count;
+
     private bool _atMarker;
 
     public JpegBitReader(ReadOnlySpan<byte> data, int position)
     {
         _data = data;
-        _pos = position;
+        Position = position;
     }
+
+    /// <summary>The whole file; the hot loops refill <see cref="Bits"/> from it directly when 8 bytes hold no 0xFF.</summary>
+    public readonly ReadOnlySpan<byte> Data => _data;
+
+    /// <summary>Whether a marker (or the end of the data) was reached; from then on only zero bits are supplied.</summary>
+    public readonly bool AtMarker => _atMarker;
 
     /// <summary>Whether the reader ran past the end of the data (the file is truncated).</summary>
     public bool PastEnd { get; private set; }
@@ -28,17 +41,17 @@ internal ref struct JpegBitReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DecodeHuffman(JpegHuffmanTable table)
     {
-        if (_count < 16)
+        if (Count < 16)
         {
             Fill();
         }
 
-        int entry = table.Fast[(int)(_bits >> (64 - JpegHuffmanTable.LookupBits))];
+        int entry = table.Fast[(int)(Bits >> (64 - JpegHuffmanTable.LookupBits))];
         if (entry != 0)
         {
             int len = entry >> 8;
-            _bits <<= len;
-            _count -= len;
+            Bits <<= len;
+            Count -= len;
             return entry & 0xFF;
         }
 
@@ -53,14 +66,14 @@ internal ref struct JpegBitReader
             return 0;
         }
 
-        if (_count < n)
+        if (Count < n)
         {
             Fill();
         }
 
-        int v = (int)(_bits >> (64 - n));
-        _bits <<= n;
-        _count -= n;
+        int v = (int)(Bits >> (64 - n));
+        Bits <<= n;
+        Count -= n;
         return v;
     }
 
@@ -78,12 +91,12 @@ internal ref struct JpegBitReader
     /// <summary>At a restart interval: drops buffered bits and consumes the RSTn marker if one is next.</summary>
     public void Restart()
     {
-        _bits = 0;
-        _count = 0;
+        Bits = 0;
+        Count = 0;
         SeekMarker();
-        if (_pos + 1 < _data.Length && _data[_pos + 1] is >= 0xD0 and <= 0xD7)
+        if (Position + 1 < _data.Length && _data[Position + 1] is >= 0xD0 and <= 0xD7)
         {
-            _pos += 2;
+            Position += 2;
             _atMarker = false;
         }
     }
@@ -92,66 +105,67 @@ internal ref struct JpegBitReader
     public int EndScan()
     {
         SeekMarker();
-        return _pos;
+        return Position;
     }
 
     private void SeekMarker()
     {
-        while (_pos + 1 < _data.Length && !(_data[_pos] == 0xFF && _data[_pos + 1] is not 0x00 and not 0xFF))
+        while (Position + 1 < _data.Length && !(_data[Position] == 0xFF && _data[Position + 1] is not 0x00 and not 0xFF))
         {
-            _pos++;
+            Position++;
         }
 
-        if (_pos + 1 >= _data.Length)
+        if (Position + 1 >= _data.Length)
         {
-            _pos = _data.Length;
+            Position = _data.Length;
         }
     }
 
-    private void Fill()
+    /// <summary>Tops <see cref="Bits"/> up to at least 57 valid bits (zero bits at a marker or the end of the data).</summary>
+    public void Fill()
     {
-        if (!_atMarker && _pos + 8 <= _data.Length)
+        if (!_atMarker && Position + 8 <= _data.Length)
         {
-            ulong w = BinaryPrimitives.ReadUInt64BigEndian(_data[_pos..]);
+            ulong w = BinaryPrimitives.ReadUInt64BigEndian(_data[Position..]);
             ulong x = ~w;
             if (((x - 0x0101010101010101UL) & ~x & 0x8080808080808080UL) == 0)
             {
                 // No 0xFF among the next 8 bytes: no stuffing, no marker; take whole bytes at once.
-                int bytes = (64 - _count) >> 3;
-                _bits |= (w >> (64 - (bytes * 8))) << (64 - _count - (bytes * 8));
-                _pos += bytes;
-                _count += bytes * 8;
+                int bytes = (64 - Count) >> 3;
+                Bits |= (w >> (64 - (bytes * 8))) << (64 - Count - (bytes * 8));
+                Position += bytes;
+                Count += bytes * 8;
                 return;
             }
         }
 
-        while (_count <= 56)
+        while (Count <= 56)
         {
             int b = 0;
             if (!_atMarker)
             {
-                if (_pos >= _data.Length)
+                if (Position >= _data.Length)
                 {
                     PastEnd = true;
                     _atMarker = true;
                 }
                 else
                 {
-                    b = _data[_pos];
+                    b = _data[Position];
                     if (b != 0xFF)
                     {
-                        _pos++;
+                        Position++;
                     }
                     else
                     {
-                        int next = _pos + 1 < _data.Length ? _data[_pos + 1] : -1;
+                        int next = Position + 1 < _data.Length ? _data[Position + 1] : -1;
                         if (next == 0)
                         {
-                            _pos += 2;
+                            Position += 2;
                         }
                         else if (next == 0xFF)
                         {
-                            _pos++;
+                            Position++;
                             continue;
                         }
                         else
@@ -159,7 +173,7 @@ internal ref struct JpegBitReader
                             if (next < 0)
                             {
                                 PastEnd = true;
-                                _pos = _data.Length;
+                                Position = _data.Length;
                             }
 
                             _atMarker = true;
@@ -169,21 +183,21 @@ internal ref struct JpegBitReader
                 }
             }
 
-            _bits |= (ulong)(uint)b << (56 - _count);
-            _count += 8;
+            Bits |= (ulong)(uint)b << (56 - Count);
+            Count += 8;
         }
     }
 
     private int DecodeSlow(JpegHuffmanTable table)
     {
-        int code16 = (int)(_bits >> 48);
+        int code16 = (int)(Bits >> 48);
         for (int len = JpegHuffmanTable.LookupBits + 1; len <= 16; len++)
         {
             int code = code16 >> (16 - len);
             if (code <= table.MaxCode[len])
             {
-                _bits <<= len;
-                _count -= len;
+                Bits <<= len;
+                Count -= len;
                 int index = table.ValueOffset[len] + code;
                 return (uint)index < 256u ? table.Values[index] : 0;
             }

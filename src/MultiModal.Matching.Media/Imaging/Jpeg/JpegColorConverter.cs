@@ -9,7 +9,7 @@ namespace MultiModal.Matching.Media.Imaging.Jpeg;
 /// YCbCr→RGB with libjpeg's fixed-point constants (JFIF: R = Y + 1.402·Cr', G = Y − 0.34414·Cb' − 0.71414·Cr',
 /// B = Y + 1.772·Cb'), or CMYK/YCCK→RGB (Adobe's inverted CMYK: R = C·K/255).
 /// </summary>
-internal static class JpegColorConverter
+internal static partial class JpegColorConverter
 {
     private const int Half = 1 << 15;
     private static readonly int[] CrR = Table(1.40200, Half, shift: true);
@@ -91,7 +91,8 @@ internal static class JpegColorConverter
         return new RasterImage(w, h, PixelFormat.Rgb8, rgb, ownsBuffer: true);
     }
 
-    internal static void YCbCrToRgb(ReadOnlySpan<byte> yRow, ReadOnlySpan<byte> cbRow, ReadOnlySpan<byte> crRow, Span<byte> dst)
+    /// <summary>Converts one row; the SIMD path does whole groups of 32 or 16 pixels and the tables the rest (or everything when <paramref name="scalarOnly"/>, the tests' oracle).</summary>
+    internal static void YCbCrToRgb(ReadOnlySpan<byte> yRow, ReadOnlySpan<byte> cbRow, ReadOnlySpan<byte> crRow, Span<byte> dst, bool scalarOnly = false)
     {
         int w = dst.Length / 3;
         if (yRow.Length < w || cbRow.Length < w || crRow.Length < w)
@@ -107,8 +108,9 @@ internal static class JpegColorConverter
         ref byte cbs = ref MemoryMarshal.GetReference(cbRow);
         ref byte crs = ref MemoryMarshal.GetReference(crRow);
         ref byte d = ref MemoryMarshal.GetReference(dst);
+        int done = scalarOnly ? 0 : YCbCrToRgbSimd(ref ys, ref cbs, ref crs, ref d, w);
         ref byte limit = ref MemoryMarshal.GetArrayDataReference(RangeLimit);
-        for (nint x = 0; x < w; x++)
+        for (nint x = done; x < w; x++)
         {
             int yy = Unsafe.Add(ref ys, x) + 256, cb = Unsafe.Add(ref cbs, x), cr = Unsafe.Add(ref crs, x);
             ref byte o = ref Unsafe.Add(ref d, x * 3);

@@ -26,12 +26,12 @@ internal sealed class JpegComponent
 
     public int SampleHeight { get; set; }
 
-    /// <summary>Samples, BlocksPerLine·8 wide and BlockRows·8 high.</summary>
+    /// <summary>Samples, BlocksPerLine·8 wide and BlockRows·8 high (a pooled array, possibly longer).</summary>
     public byte[] Plane { get; set; } = [];
 
     public int PlaneStride => BlocksPerLine * 8;
 
-    /// <summary>Quantised coefficients of progressive frames, 64 per block in natural order.</summary>
+    /// <summary>Quantised coefficients of progressive frames, 64 per block in natural order (a pooled array, possibly longer).</summary>
     public short[]? Coefficients { get; set; }
 
     /// <summary>Dequantisation factors in natural order, latched at the component's first scan.</summary>

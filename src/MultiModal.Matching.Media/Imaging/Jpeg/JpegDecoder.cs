@@ -27,7 +27,17 @@ internal sealed class JpegDecoder
     private JpegDecoder(ImageDecoderOptions options) => _options = options;
 
     public static RasterImage Decode(ReadOnlySpan<byte> data, ImageDecoderOptions options)
-        => new JpegDecoder(options).Run(data);
+    {
+        var decoder = new JpegDecoder(options);
+        try
+        {
+            return decoder.Run(data);
+        }
+        finally
+        {
+            decoder._frame?.Release();
+        }
+    }
 
     private RasterImage Run(ReadOnlySpan<byte> data)
     {

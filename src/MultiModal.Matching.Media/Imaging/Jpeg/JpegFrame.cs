@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MultiModal.Matching.Media.Imaging.Jpeg;
 
 /// <summary>The SOF header: size, precision, progressive flag, components and MCU geometry.</summary>
@@ -19,7 +21,11 @@ internal sealed class JpegFrame
 
     public int McuRows => (Height + (8 * MaxV) - 1) / (8 * MaxV);
 
-    /// <summary>Sizes the components' buffers; planes always, coefficient buffers for progressive frames.</summary>
+    /// <summary>
+    /// Rents the components' buffers from the shared pools: planes always (every sample that reaches the
+    /// output is written by a scan or by <see cref="JpegScanDecoder.Finish"/>), zeroed coefficient buffers for
+    /// progressive frames. <see cref="Release"/> gives them back.
+    /// </summary>
     public void Allocate()
     {
         foreach (JpegComponent c in Components)
@@ -36,10 +42,30 @@ internal sealed class JpegFrame
                 ImageThrow.Invalid("JPEG", $"a {Width}x{Height} frame is too large for one buffer.");
             }
 
-            c.Plane = GC.AllocateUninitializedArray<byte>((int)samples);
+            c.Plane = ArrayPool<byte>.Shared.Rent((int)samples);
             if (Progressive)
             {
-                c.Coefficients = new short[samples];
+                c.Coefficients = ArrayPool<short>.Shared.Rent((int)samples);
+                c.Coefficients.AsSpan(0, (int)samples).Clear();
+            }
+        }
+    }
+
+    /// <summary>Returns the buffers rented by <see cref="Allocate"/>; the components must not be used afterwards.</summary>
+    public void Release()
+    {
+        foreach (JpegComponent c in Components)
+        {
+            if (c.Plane.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(c.Plane);
+                c.Plane = [];
+            }
+
+            if (c.Coefficients is not null)
+            {
+                ArrayPool<short>.Shared.Return(c.Coefficients);
+                c.Coefficients = null;
             }
         }
     }

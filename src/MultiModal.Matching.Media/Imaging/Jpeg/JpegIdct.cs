@@ -1,6 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MultiModal.Matching.Media.Imaging.Jpeg;
 
@@ -18,26 +20,27 @@ internal static class JpegIdct
     /// Dequantises <paramref name="coefficients"/> (natural order) with <paramref name="quant"/> and writes the
     /// 8×8 samples (level-shifted, rounded, clamped to 0..255) at <paramref name="output"/> with <paramref name="stride"/>.
     /// </summary>
+    [SkipLocalsInit]
     public static void Transform(ReadOnlySpan<short> coefficients, ReadOnlySpan<float> quant, Span<byte> output, int stride)
     {
         ref short f = ref MemoryMarshal.GetReference(coefficients);
         ref float q = ref MemoryMarshal.GetReference(quant);
         ref byte o = ref MemoryMarshal.GetReference(output);
 
-        Vector256<short> any = (Vector256.LoadUnsafe(ref f) & DcMask) | Vector256.LoadUnsafe(ref f, 16)
-            | Vector256.LoadUnsafe(ref f, 32) | Vector256.LoadUnsafe(ref f, 48);
+        Vector256<short> rows01 = Vector256.LoadUnsafe(ref f), rows23 = Vector256.LoadUnsafe(ref f, 16);
+        Vector256<short> rows45 = Vector256.LoadUnsafe(ref f, 32), rows67 = Vector256.LoadUnsafe(ref f, 48);
+        Vector256<short> any = (rows01 & DcMask) | rows23 | rows45 | rows67;
         if (any == Vector256<short>.Zero)
         {
-            float dc = (f * q / 8f) + 128.5f;
-            byte v = (byte)Math.Clamp((int)MathF.Floor(dc), 0, 255);
-            ulong fill = v * 0x0101010101010101UL;
-            for (int y = 0; y < 8; y++)
-            {
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), fill);
-            }
-
+            FillDc(f, q, output, stride);
             return;
         }
+
+        // The last coefficient column holding a non-zero value: pass 2 stops there (the later terms are exact zeros).
+        Vector256<short> all = rows01 | rows23 | rows45 | rows67;
+        Vector128<short> columns = all.GetLower() | all.GetUpper();
+        uint nonZeroColumns = ~Vector128.Equals(columns, Vector128<short>.Zero).ExtractMostSignificantBits() & 0xFF;
+        int lastColumn = 31 - BitOperations.LeadingZeroCount(nonZeroColumns);
 
         // Pass 1, over the coefficient rows v: G_y += C[v][y] · (F_v ⊙ Q_v). All-zero rows are skipped.
         ref float b = ref MemoryMarshal.GetArrayDataReference(Basis);
@@ -50,9 +53,10 @@ internal static class JpegIdct
                 continue;
             }
 
-            Vector256<float> fr = Vector256.Create(
-                Vector128.ConvertToSingle(Vector128.WidenLower(row)),
-                Vector128.ConvertToSingle(Vector128.WidenUpper(row))) * Vector256.LoadUnsafe(ref q, (nuint)(v * 8));
+            Vector256<int> wide = Avx2.IsSupported
+                ? Avx2.ConvertToVector256Int32(row)
+                : Vector256.Create(Vector128.WidenLower(row), Vector128.WidenUpper(row));
+            Vector256<float> fr = Vector256.ConvertToSingle(wide) * Vector256.LoadUnsafe(ref q, (nuint)(v * 8));
             ref float c = ref Unsafe.Add(ref b, v * 8);
             g0 = Vector256.FusedMultiplyAdd(Vector256.Create(c), fr, g0);
             g1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 1)), fr, g1);
@@ -64,7 +68,8 @@ internal static class JpegIdct
             g7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, 7)), fr, g7);
         }
 
-        // Pass 2, per output row y: out_y = Σ_u G[y][u] · C_u, then level shift, round and clamp.
+        // Pass 2, per output row y: out_y = Σ_u G[y][u] · C_u (u ascending, up to the last non-zero column),
+        // then level shift, round and clamp.
         Span<float> gs = stackalloc float[64];
         ref float gr = ref MemoryMarshal.GetReference(gs);
         g0.StoreUnsafe(ref gr, 0);
@@ -75,34 +80,70 @@ internal static class JpegIdct
         g5.StoreUnsafe(ref gr, 40);
         g6.StoreUnsafe(ref gr, 48);
         g7.StoreUnsafe(ref gr, 56);
-        Vector256<float> c0 = Vector256.LoadUnsafe(ref b, 0), c1 = Vector256.LoadUnsafe(ref b, 8), c2 = Vector256.LoadUnsafe(ref b, 16), c3 = Vector256.LoadUnsafe(ref b, 24);
-        Vector256<float> c4 = Vector256.LoadUnsafe(ref b, 32), c5 = Vector256.LoadUnsafe(ref b, 40), c6 = Vector256.LoadUnsafe(ref b, 48), c7 = Vector256.LoadUnsafe(ref b, 56);
+        Vector256<float> c0 = Vector256.LoadUnsafe(ref b, 0);
         Vector256<float> bias = Vector256.Create(128.5f);
-        Vector256<float> max = Vector256.Create(255.99f);
-        Vector256<int> previous = default;
-        for (int y = 0; y < 8; y++)
+        Vector256<float> a0 = Vector256.FusedMultiplyAdd(Vector256.Create(gr), c0, bias);
+        Vector256<float> a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gr, 8)), c0, bias);
+        Vector256<float> a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gr, 16)), c0, bias);
+        Vector256<float> a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gr, 24)), c0, bias);
+        Vector256<float> a4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gr, 32)), c0, bias);
+        Vector256<float> a5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gr, 40)), c0, bias);
+        Vector256<float> a6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gr, 48)), c0, bias);
+        Vector256<float> a7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gr, 56)), c0, bias);
+        for (int u = 1; u <= lastColumn; u++)
         {
-            ref float gy = ref Unsafe.Add(ref gr, y * 8);
-            Vector256<float> acc = Vector256.FusedMultiplyAdd(Vector256.Create(gy), c0, bias);
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 1)), c1, acc);
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 2)), c2, acc);
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 3)), c3, acc);
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 4)), c4, acc);
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 5)), c5, acc);
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 6)), c6, acc);
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gy, 7)), c7, acc);
-            acc = Vector256.Min(Vector256.Max(acc, Vector256<float>.Zero), max);
-            Vector256<int> ints = Vector256.ConvertToInt32(acc);
-            if ((y & 1) == 0)
+            Vector256<float> cu = Vector256.LoadUnsafe(ref b, (nuint)(u * 8));
+            ref float gu = ref Unsafe.Add(ref gr, u);
+            a0 = Vector256.FusedMultiplyAdd(Vector256.Create(gu), cu, a0);
+            a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gu, 8)), cu, a1);
+            a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gu, 16)), cu, a2);
+            a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gu, 24)), cu, a3);
+            a4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gu, 32)), cu, a4);
+            a5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gu, 40)), cu, a5);
+            a6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gu, 48)), cu, a6);
+            a7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref gu, 56)), cu, a7);
+        }
+
+        StoreRows(a0, a1, ref o);
+        StoreRows(a2, a3, ref Unsafe.Add(ref o, 2 * stride));
+        StoreRows(a4, a5, ref Unsafe.Add(ref o, 4 * stride));
+        StoreRows(a6, a7, ref Unsafe.Add(ref o, 6 * stride));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        void StoreRows(Vector256<float> upper, Vector256<float> lower, ref byte destination)
+        {
+            Vector256<float> max = Vector256.Create(255.99f);
+            Vector256<int> i0, i1;
+            if (Avx.IsSupported)
             {
-                previous = ints;
-                continue;
+                // The values are finite, so the plain x86 min/max/truncate give the same result without the
+                // NaN and saturation fix-ups of the portable operators.
+                i0 = Avx.ConvertToVector256Int32WithTruncation(Avx.Min(Avx.Max(upper, Vector256<float>.Zero), max));
+                i1 = Avx.ConvertToVector256Int32WithTruncation(Avx.Min(Avx.Max(lower, Vector256<float>.Zero), max));
+            }
+            else
+            {
+                i0 = Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(upper, Vector256<float>.Zero), max));
+                i1 = Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(lower, Vector256<float>.Zero), max));
             }
 
-            Vector256<short> s = Vector256.Narrow(previous, ints);
+            Vector256<short> s = Vector256.Narrow(i0, i1);
             Vector256<ulong> lanes = Vector256.Narrow(s.AsUInt16(), s.AsUInt16()).AsUInt64();
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, (y - 1) * stride), lanes.GetElement(0));
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), lanes.GetElement(1));
+            Unsafe.WriteUnaligned(ref destination, lanes.GetElement(0));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, stride), lanes.GetElement(1));
+        }
+    }
+
+    /// <summary>The transform of a block whose only non-zero coefficient is <paramref name="dc"/>: one flat value.</summary>
+    public static void FillDc(short dc, float quant, Span<byte> output, int stride)
+    {
+        float level = (dc * quant / 8f) + 128.5f;
+        byte v = (byte)Math.Clamp((int)MathF.Floor(level), 0, 255);
+        ulong fill = v * 0x0101010101010101UL;
+        ref byte o = ref MemoryMarshal.GetReference(output);
+        for (int y = 0; y < 8; y++)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, y * stride), fill);
         }
     }
 

@@ -18,13 +18,18 @@ internal static partial class JpegScanDecoder
 
     public static void DecodeScan(JpegFrame frame, JpegScan scan, int restartInterval, scoped ref JpegBitReader reader)
     {
+        if (!frame.Progressive)
+        {
+            DecodeSequentialScan(frame, scan, restartInterval, ref reader);
+            return;
+        }
+
         foreach (JpegComponent c in scan.Components)
         {
             c.DcPredictor = 0;
         }
 
         var state = new ScanState();
-        Span<short> block = stackalloc short[64];
         int restartsLeft = restartInterval;
         if (scan.Components.Length == 1)
         {
@@ -34,7 +39,7 @@ internal static partial class JpegScanDecoder
             {
                 CheckRestart(ref reader, restartInterval, ref restartsLeft, scan, ref state);
                 int bx = i % c.UsedBlocksPerLine, by = i / c.UsedBlocksPerLine;
-                DecodeBlock(frame, scan, 0, c, bx, by, block, ref reader, ref state);
+                DecodeBlock(scan, 0, c, bx, by, ref reader, ref state);
             }
 
             return;
@@ -52,7 +57,7 @@ internal static partial class JpegScanDecoder
                 {
                     for (int h = 0; h < c.H; h++)
                     {
-                        DecodeBlock(frame, scan, ci, c, (mx * c.H) + h, (my * c.V) + v, block, ref reader, ref state);
+                        DecodeBlock(scan, ci, c, (mx * c.H) + h, (my * c.V) + v, ref reader, ref state);
                     }
                 }
             }
@@ -110,17 +115,8 @@ internal static partial class JpegScanDecoder
         left--;
     }
 
-    private static void DecodeBlock(JpegFrame frame, JpegScan scan, int ci, JpegComponent c, int bx, int by, scoped Span<short> block, scoped ref JpegBitReader reader, ref ScanState state)
+    private static void DecodeBlock(JpegScan scan, int ci, JpegComponent c, int bx, int by, scoped ref JpegBitReader reader, ref ScanState state)
     {
-        if (!frame.Progressive)
-        {
-            block.Clear();
-            DecodeBaselineBlock(scan.DcTables[ci]!, scan.AcTables[ci]!, c, block, ref reader);
-            int stride = c.PlaneStride;
-            JpegIdct.Transform(block, c.Quant!, c.Plane.AsSpan((by * 8 * stride) + (bx * 8)), stride);
-            return;
-        }
-
         Span<short> coefs = c.Coefficients.AsSpan(((by * c.BlocksPerLine) + bx) * 64, 64);
         if (scan.Ss == 0)
         {
@@ -150,41 +146,6 @@ internal static partial class JpegScanDecoder
         else
         {
             DecodeAcRefine(scan, scan.AcTables[ci]!, coefs, ref reader, ref state);
-        }
-    }
-
-    private static void DecodeBaselineBlock(JpegHuffmanTable dc, JpegHuffmanTable ac, JpegComponent c, scoped Span<short> block, scoped ref JpegBitReader reader)
-    {
-        int t = reader.DecodeHuffman(dc);
-        if (t > 16)
-        {
-            ImageThrow.Invalid("JPEG", $"DC difference category {t} is out of range.");
-        }
-
-        c.DcPredictor += reader.Receive(t);
-        block[0] = (short)c.DcPredictor;
-        for (int k = 1; k < 64; k++)
-        {
-            int rs = reader.DecodeHuffman(ac);
-            int r = rs >> 4, s = rs & 15;
-            if (s == 0)
-            {
-                if (r != 15)
-                {
-                    break;
-                }
-
-                k += 15;
-                continue;
-            }
-
-            k += r;
-            if (k > 63)
-            {
-                ImageThrow.Invalid("JPEG", "an AC run passes the end of the block.");
-            }
-
-            block[ZigZag[k]] = (short)reader.Receive(s);
         }
     }
 
