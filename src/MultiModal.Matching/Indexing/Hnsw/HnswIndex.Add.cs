@@ -305,23 +305,52 @@ public sealed unsafe partial class HnswIndex
         {
             int ep = entry;
             float epDistance = Dist<TDistance>(vector, Record(ep));
+            // Above the node's own level, a beam of M rather than the textbook greedy step: on clustered
+            // data the sparse upper layers have local minima, a greedy descent can end in the wrong
+            // cluster, the level-0 search then links the node only to far nodes, and nothing near it
+            // ever links to it (it stays reachable by its tree link but a search for it cannot find it).
             for (int l = maxLevel; l > level; l--)
             {
-                GreedyDescend<TDistance>(vector, ref ep, ref epDistance, l, scratch);
+                SearchLayer<TDistance, HnswAcceptAll>(vector, ep, epDistance, _layout.M, l, scratch, default);
+                HnswCandidate best = scratch.Results.SortAscending()[0];
+                scratch.Results.Clear();
+                ep = best.Slot;
+                epDistance = best.Distance;
             }
 
-            for (int l = Math.Min(level, maxLevel); l >= 0; l--)
+            // Three phases, so that the node becomes reachable only once all of its own lists exist:
+            // (1) search every layer top-down and keep each layer's choice; (2) write the node's own
+            // lists (nobody links to it yet, so no search can enter it); (3) add the back-links,
+            // level 0 first. Linking a layer before searching the ones below (the textbook order)
+            // lets a concurrent insert descend onto this node while its level-0 list is still empty,
+            // start its own level-0 search there, see only this node and the other inserts stuck
+            // with it, and link into that island for good.
+            int top = Math.Min(level, maxLevel);
+            int m = _layout.M;
+            Span<HnswCandidate> chosen = scratch.LayerChoices(top + 1, m);
+            Span<int> chosenCounts = scratch.LayerChoiceCounts(top + 1);
+            for (int l = top; l >= 0; l--)
             {
                 SearchLayer<TDistance, HnswAcceptAll>(vector, ep, epDistance, _options.EfConstruction, l, scratch, default);
                 Span<HnswCandidate> found = scratch.Results.SortAscending();
                 ep = found[0].Slot;
                 epDistance = found[0].Distance;
-                int selected = SelectForNewNode<TDistance>(found, _layout.M, scratch);
+                int selected = SelectForNewNode<TDistance>(found, m, scratch);
                 scratch.Results.Clear();
-                SetOwnLinks<TDistance>(slot, l, scratch.Chosen.AsSpan(0, selected), scratch);
-                for (int i = 0; i < selected; i++)
+                scratch.Chosen.AsSpan(0, selected).CopyTo(chosen.Slice(l * m, m));
+                chosenCounts[l] = selected;
+            }
+
+            for (int l = 0; l <= top; l++)
+            {
+                SetOwnLinks<TDistance>(slot, l, chosen.Slice(l * m, chosenCounts[l]), scratch);
+            }
+
+            for (int l = 0; l <= top; l++)
+            {
+                for (int i = 0; i < chosenCounts[l]; i++)
                 {
-                    ConnectBack<TDistance>(scratch.Chosen[i].Slot, slot, l, scratch);
+                    ConnectBack<TDistance>(chosen[(l * m) + i].Slot, slot, l, scratch);
                 }
             }
 

@@ -53,9 +53,9 @@ public sealed unsafe partial class HnswIndex
     }
 
     /// <summary>
-    /// Writes the new node's own list at one layer. Back-links that concurrent inserts already added
-    /// (they may reach the node through an upper layer before its own list is written) are merged in
-    /// and the union re-selected, so a tree link to a child is never overwritten.
+    /// Writes the new node's own list at one layer. Insert writes every own list before the first
+    /// back-link, so no other writer can have linked from the node yet; should a list already hold
+    /// links, they are merged in and the union re-selected, so a tree link to a child is never overwritten.
     /// </summary>
     private void SetOwnLinks<TDistance>(int slot, int level, ReadOnlySpan<HnswCandidate> neighbors, HnswScratch scratch)
         where TDistance : struct, IDistance

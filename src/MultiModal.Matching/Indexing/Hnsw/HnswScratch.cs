@@ -12,6 +12,8 @@ internal sealed class HnswScratch
     private ushort[] _visited = [];
     private ushort _generation;
     private byte[]? _queryRecord;
+    private HnswCandidate[] _layerChoices = [];
+    private int[] _layerChoiceCounts = [];
 
     public HnswScratch(int dimension, int maxLinks0)
     {
@@ -52,6 +54,31 @@ internal sealed class HnswScratch
 
     /// <summary>Candidate lists for neighbour selection and repair.</summary>
     public HnswCandidate[] Pool { get; set; }
+
+    /// <summary>
+    /// A new node's chosen neighbours for every layer it is linked on: layer l at [l·m, l·m + m).
+    /// Grown on demand, so a warm insert allocates nothing.
+    /// </summary>
+    public Span<HnswCandidate> LayerChoices(int layers, int m)
+    {
+        if (_layerChoices.Length < layers * m)
+        {
+            _layerChoices = new HnswCandidate[Math.Max(layers, 4) * m];
+        }
+
+        return _layerChoices.AsSpan(0, layers * m);
+    }
+
+    /// <summary>How many neighbours <see cref="LayerChoices"/> holds per layer.</summary>
+    public Span<int> LayerChoiceCounts(int layers)
+    {
+        if (_layerChoiceCounts.Length < layers)
+        {
+            _layerChoiceCounts = new int[Math.Max(layers, 4)];
+        }
+
+        return _layerChoiceCounts.AsSpan(0, layers);
+    }
 
     /// <summary>A pinned, 64-byte-aligned buffer laid out like a record, holding the prepared query (vector and codes).</summary>
     public unsafe byte* QueryRecord(int stride)

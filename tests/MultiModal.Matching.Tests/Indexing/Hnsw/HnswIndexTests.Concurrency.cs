@@ -8,26 +8,37 @@ namespace MultiModal.Matching.Tests.Indexing.Hnsw;
 
 public sealed partial class HnswIndexTests
 {
+    /// <summary>
+    /// Two writers (adds, and every tenth add a remove of one of their own earlier items; a low
+    /// compaction threshold makes compactions run in between) and two searchers. The workload is a fixed
+    /// number of operations, not a time slice, so every run does the same work whatever the machine's
+    /// load; only the interleaving varies. The oracle is strict: every acknowledged live id is returned
+    /// in the top 10 by a search for its own vector at ef = 256 (k = 10 rather than 1: the question is
+    /// whether the search reaches the node, not how ties between equal vectors are ranked).
+    /// </summary>
     [Test]
     public void Concurrency_TwoWritersTwoSearchers_NoErrorsValidGraphEveryAcknowledgedIdFindable()
     {
         const int Dimension = 16;
-        const int PerWriter = 40_000;
-        float[] data = Clustered(2 * PerWriter, Dimension, 50, seed: 61);
-        using var index = new HnswIndex(new HnswOptions { Dimension = Dimension, Metric = DistanceMetric.L2, EfConstruction = 64, InitialCapacity = 64 });
+        int perWriter = LongTests ? 40_000 : 10_000;
+        float[] data = Clustered(2 * perWriter, Dimension, 50, seed: 61);
+        using var index = new HnswIndex(new HnswOptions
+        {
+            Dimension = Dimension, Metric = DistanceMetric.L2, EfConstruction = 64, InitialCapacity = 64, CompactionThreshold = 0.05,
+        });
         var acknowledged = new ConcurrentBag<int>();
         var removedIds = new ConcurrentBag<int>();
         var errors = new ConcurrentQueue<Exception>();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        int writersLeft = 2;
         long searches = 0;
 
         void Writer(int writer)
         {
             try
             {
-                for (int i = 0; i < PerWriter && !stop.IsCancellationRequested; i++)
+                for (int i = 0; i < perWriter; i++)
                 {
-                    int id = (writer * PerWriter) + i;
+                    int id = (writer * perWriter) + i;
                     index.Add(id, data.AsSpan(id * Dimension, Dimension));
                     acknowledged.Add(id);
                     if (i % 10 == 9)
@@ -43,6 +54,10 @@ public sealed partial class HnswIndexTests
             {
                 errors.Enqueue(ex);
             }
+            finally
+            {
+                Interlocked.Decrement(ref writersLeft);
+            }
         }
 
         void Searcher(int seed)
@@ -51,9 +66,9 @@ public sealed partial class HnswIndexTests
             var results = new Neighbor[10];
             try
             {
-                while (!stop.IsCancellationRequested)
+                while (Volatile.Read(ref writersLeft) > 0)
                 {
-                    int q = random.Next(2 * PerWriter);
+                    int q = random.Next(2 * perWriter);
                     int n = index.Search(data.AsSpan(q * Dimension, Dimension), 10, results, efSearch: 32);
                     if (n > 10 || results.Take(n).Select(r => r.Id).Distinct().Count() != n)
                     {
@@ -86,30 +101,21 @@ public sealed partial class HnswIndexTests
 
         TestContext.Out.WriteLine($"{acknowledged.Count} adds, {removedIds.Count} removes, {searches} searches in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.That(errors, Is.Empty, string.Join("\n", errors));
-        Assert.That(acknowledged, Is.Not.Empty);
-        Assert.That(searches, Is.GreaterThan(0));
+        Assert.That(acknowledged, Has.Count.EqualTo(2 * perWriter));
         AssertValid(index);
 
         var removed = removedIds.ToHashSet();
-        var results = new Neighbor[10];
-        int missing = 0;
-        foreach (int id in acknowledged.Where(id => !removed.Contains(id)))
+        var missing = new List<int>();
+        foreach (int id in acknowledged.Where(id => !removed.Contains(id)).Order())
         {
             Assert.That(index.Contains(id), Is.True);
-            int n = index.Search(data.AsSpan(id * Dimension, Dimension), 10, results, efSearch: 256);
-            if (!results.Take(n).Any(r => r.Id == id))
+            if (!FoundByOwnVector(index, id, data.AsSpan(id * Dimension, Dimension)))
             {
-                missing++;
+                missing.Add(id);
             }
         }
 
-        // Known defect (issue #3 stays open on it): after concurrent adds interleaved with removes, a few
-        // connected nodes (the validator above passes) are not reached by a search for their own vector even at
-        // ef = 256: 2 of ~10,750 in one CI run, 0 in others. The goal is zero; this bound keeps the rate visible
-        // and fails if it grows, without making CI depend on thread scheduling.
-        int live = acknowledged.Count - removed.Count;
-        TestContext.Out.WriteLine($"{missing} of {live} acknowledged live ids not found by their own vector at ef=256");
-        Assert.That(missing, Is.LessThanOrEqualTo(live / 1000), "acknowledged ids not found by their own vector");
+        Assert.That(missing, Is.Empty, "acknowledged live ids not found by their own vector at ef = 256");
         Assert.That(index.Count, Is.EqualTo(acknowledged.Count - removed.Count));
     }
 }
