@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MultiModal.Matching.Numerics;
 
 namespace MultiModal.Matching.Indexing;
@@ -137,12 +139,41 @@ public sealed partial class FlatIndex
             int rows = Math.Min(BlockRows, end - block);
             Span<float> s = scores[..rows];
             TDistance.DistanceBatch(q, _rows.AsSpan(block * d, rows * d), s);
-            ReadOnlySpan<int> ids = _ids.AsSpan(block, rows);
-            for (int i = 0; i < s.Length; i++)
+            OfferBlock(s, _ids.AsSpan(block, rows), ref top);
+        }
+    }
+
+    /// <summary>
+    /// Offers a block of scores to the selector. Once it is full almost every row loses to the worst kept pair,
+    /// so sixteen scores at a time are compared with that bound first and only a group holding a possible winner
+    /// (a score at most the bound, or NaN, which is ranked as +∞) goes through <see cref="TopK.Push"/>, which
+    /// decides exactly (ties by id). This keeps the selection off the scan's critical path at small d.
+    /// </summary>
+    private static void OfferBlock(scoped ReadOnlySpan<float> scores, scoped ReadOnlySpan<int> ids, ref TopK top)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref float s0 = ref MemoryMarshal.GetReference(scores);
+            for (; i + Vector512<float>.Count <= scores.Length; i += Vector512<float>.Count)
             {
-                float distance = s[i];
-                top.Push(ids[i], float.IsNaN(distance) ? float.PositiveInfinity : distance);
+                // GreaterThanAll is false for a NaN lane, so NaN scores take the exact path below.
+                if (!Vector512.GreaterThanAll(Vector512.LoadUnsafe(ref s0, (nuint)i), Vector512.Create(top.WorstDistance)))
+                {
+                    OfferEach(scores.Slice(i, Vector512<float>.Count), ids.Slice(i, Vector512<float>.Count), ref top);
+                }
             }
+        }
+
+        OfferEach(scores[i..], ids[i..], ref top);
+    }
+
+    private static void OfferEach(scoped ReadOnlySpan<float> scores, scoped ReadOnlySpan<int> ids, ref TopK top)
+    {
+        for (int i = 0; i < scores.Length; i++)
+        {
+            float distance = scores[i];
+            top.Push(ids[i], float.IsNaN(distance) ? float.PositiveInfinity : distance);
         }
     }
 }
