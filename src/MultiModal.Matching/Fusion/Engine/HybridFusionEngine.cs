@@ -52,6 +52,7 @@ internal static class HybridFusionEngine
                 {
                     ws.CellState[cell] = CellState.Filled;
                     ws.CellNorm[cell] = ws.QueryPolicy[m].FillValue;
+                    ws.CellTerm[cell] = ws.QueryPolicy[m].FillValue;
                 }
                 else
                 {
@@ -84,8 +85,7 @@ internal static class HybridFusionEngine
         }
 
         CandidateScoring.FitStats(ws, source, combination.Normalization);
-        CandidateScoring.Normalize(ws, combination.Normalization);
-        CandidateScoring.Combine(ws, combination, recomputedIsHit: true);
+        CandidateScoring.Run<CandidateScoring.ScorePass>(ws, combination, recomputedIsHit: true);
         int count = CandidateScoring.SelectTop(ws, k);
         CandidateScoring.WriteResult(ws, source, combination, count, lazyRanks: !ranks, recomputedIsHit: true, destination);
     }
