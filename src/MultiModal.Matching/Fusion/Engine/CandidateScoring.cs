@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MultiModal.Matching.Fusion.Scoring;
 using MultiModal.Matching.Indexing;
 using MultiModal.Matching.Numerics;
@@ -113,7 +116,11 @@ internal static partial class CandidateScoring
         return count;
     }
 
-    /// <summary>Writes the selected candidates and their explanations into the result.</summary>
+    /// <summary>
+    /// Writes the selected candidates and their explanations into the result. With <paramref name="lazyRanks"/> (the
+    /// hybrid re-rank, whose combiner reads no ranks), a scored cell's rank is computed here for the top k only, from
+    /// <c>ws.ListRaw[m]</c>, which then holds every scored cell's raw score of slot m (in any order).
+    /// </summary>
     public static void WriteResult(FusionWorkspace ws, IFusionSource source, ScoreCombination combination, int count, bool lazyRanks, bool recomputedIsHit, FusionResult destination)
     {
         destination.Reset(source.Modalities, count);
@@ -155,16 +162,7 @@ internal static partial class CandidateScoring
                 int rank = ws.CellRank[cell];
                 if (lazyRanks && rank == 0)
                 {
-                    rank = 1;
-                    float raw = ws.CellRaw[cell];
-                    for (int o = 0; o < ws.CandidateCount; o++)
-                    {
-                        int other = (o * slots) + m;
-                        if (ws.CellState[other] is CellState.Retrieved or CellState.Recomputed && ws.CellRaw[other] > raw)
-                        {
-                            rank++;
-                        }
-                    }
+                    rank = 1 + CountGreater(ws.ListRaw[m].AsSpan(0, ws.ListCount[m]), ws.CellRaw[cell]);
                 }
 
                 explanation[m] = new ModalityContribution(modality, ws.CellRaw[cell], rank, ws.CellNorm[cell], weight, contribution, (ContributionSource)state, true);
@@ -172,6 +170,28 @@ internal static partial class CandidateScoring
 
             destination.Add(ws.CandidateIds[c], ws.Fused[c]);
         }
+    }
+
+    /// <summary>How many of <paramref name="values"/> are strictly greater than <paramref name="x"/> (vectorised compare and count).</summary>
+    internal static int CountGreater(ReadOnlySpan<float> values, float x)
+    {
+        int count = 0, i = 0;
+        ref float first = ref MemoryMarshal.GetReference(values);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var threshold = Vector256.Create(x);
+            for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
+            {
+                count += BitOperations.PopCount(Vector256.GreaterThan(Vector256.LoadUnsafe(ref first, (nuint)i), threshold).ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            count += values[i] > x ? 1 : 0;
+        }
+
+        return count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
