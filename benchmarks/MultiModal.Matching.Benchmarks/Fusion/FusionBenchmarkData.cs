@@ -1,6 +1,7 @@
 using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Fusion;
 using MultiModal.Matching.Indexing;
+using MultiModal.Matching.Indexing.Hnsw;
 
 namespace MultiModal.Matching.Benchmarks.Fusion;
 
@@ -68,7 +69,24 @@ internal sealed class FusionBenchmarkData
 
     public FusionSource Source { get; }
 
+    /// <summary>
+    /// The same three modalities in HNSW indexes (the facade's per-modality index), built on first use with a small graph
+    /// (M = 8, efConstruction = 32): the re-rank reads only the stored vectors, so graph quality does not matter here.
+    /// </summary>
+    public FusionSource HnswSource
+    {
+        get
+        {
+            lock (Cache)
+            {
+                return _hnswSource ??= BuildHnsw();
+            }
+        }
+    }
+
     public FusionQuery Query { get; }
+
+    private FusionSource? _hnswSource;
 
     public static FusionBenchmarkData Get(int count)
     {
@@ -82,6 +100,29 @@ internal sealed class FusionBenchmarkData
 
             return data;
         }
+    }
+
+    private FusionSource BuildHnsw()
+    {
+        var pairs = new List<KeyValuePair<Modality, IVectorIndex>>();
+        for (int m = 0; m < Source.Modalities.Count; m++)
+        {
+            var flat = Source.GetIndex(m);
+            int count = flat.Count;
+            var vectors = new float[(long)count * Dimension];
+            var ids = new int[count];
+            for (int id = 0; id < count; id++)
+            {
+                ids[id] = id;
+                flat.TryGetVector(id, vectors.AsSpan(id * Dimension, Dimension));
+            }
+
+            var hnsw = new HnswIndex(new HnswOptions { Dimension = Dimension, Metric = flat.Metric, M = 8, EfConstruction = 32, InitialCapacity = count });
+            hnsw.AddRange(ids, vectors, threads: Environment.ProcessorCount);
+            pairs.Add(KeyValuePair.Create(Source.Modalities[m], (IVectorIndex)hnsw));
+        }
+
+        return new FusionSource(pairs);
     }
 
     private static float[] RandomVector(Random random, float scale)

@@ -12,6 +12,7 @@ public sealed class FusionResult
     private FusedMatch[] _matches = [];
     private ModalityContribution[] _explanations = [];
     private IReadOnlyList<Modality> _modalities = [];
+    private int _slots;
 
     /// <summary>The number of matches.</summary>
     public int Count { get; private set; }
@@ -68,17 +69,18 @@ public sealed class FusionResult
         }
 
         _modalities = modalities;
+        _slots = m;
         Count = 0;
         CandidatesScored = 0;
         Window = 0;
     }
 
     internal Span<ModalityContribution> ExplanationSlot(int index) =>
-        _explanations.AsSpan(index * _modalities.Count, _modalities.Count);
+        _explanations.AsSpan(index * _slots, _slots);
 
     internal void Add(int id, float score)
     {
-        int m = _modalities.Count;
+        int m = _slots;
         _matches[Count] = new FusedMatch(id, score, new ReadOnlyMemory<ModalityContribution>(_explanations, Count * m, m));
         Count++;
     }

@@ -1,30 +1,59 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MultiModal.Matching.Numerics;
 
 namespace MultiModal.Matching.Indexing;
 
 public sealed partial class FlatIndex : IStoredVectorScorer
 {
+    /// <summary>Ids resolved (and rows then scored) per chunk: the row offsets live on the stack.</summary>
+    private const int ScoreChunk = 64;
+
     /// <inheritdoc/>
     int IStoredVectorScorer.ScoreStored(ReadOnlySpan<float> query, ReadOnlySpan<int> ids, Span<float> scores, Span<bool> found)
     {
         int d = Dimension;
         bool l2 = Metric == DistanceMetric.L2;
         int hits = 0;
+        Span<nint> offsets = stackalloc nint[ScoreChunk];
+        Span<int> where = stackalloc int[ScoreChunk];
+        Span<float> chunkScores = stackalloc float[ScoreChunk];
         _lock.EnterReadLock();
         try
         {
-            for (int i = 0; i < ids.Length; i++)
+            ref byte origin = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetArrayDataReference(_rows));
+            for (int start = 0; start < ids.Length; start += ScoreChunk)
             {
-                if (!_slotById.TryGetValue(ids[i], out int slot))
+                // Resolve the whole chunk first, so the map lookups overlap and the kernel sees only row offsets.
+                int end = Math.Min(ids.Length, start + ScoreChunk);
+                int rows = 0;
+                for (int i = start; i < end; i++)
                 {
-                    found[i] = false;
-                    continue;
+                    bool live = _slotById.TryGetValue(ids[i], out int slot);
+                    found[i] = live;
+                    if (live)
+                    {
+                        offsets[rows] = (nint)slot * d * sizeof(float);
+                        where[rows++] = i;
+                    }
                 }
 
-                var row = new ReadOnlySpan<float>(_rows, slot * d, d);
-                scores[i] = l2 ? VectorKernels.L2Squared(query, row) : VectorKernels.Dot(query, row);
-                found[i] = true;
-                hits++;
+                var chunk = chunkScores[..rows];
+                if (l2)
+                {
+                    VectorKernels.L2SquaredGather(query, ref origin, offsets[..rows], chunk);
+                }
+                else
+                {
+                    VectorKernels.DotGather(query, ref origin, offsets[..rows], chunk);
+                }
+
+                for (int r = 0; r < rows; r++)
+                {
+                    scores[where[r]] = chunk[r];
+                }
+
+                hits += rows;
             }
         }
         finally

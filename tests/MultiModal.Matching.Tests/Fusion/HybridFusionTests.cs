@@ -1,6 +1,7 @@
 using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Fusion;
 using MultiModal.Matching.Indexing;
+using MultiModal.Matching.Indexing.Hnsw;
 using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
 
 namespace MultiModal.Matching.Tests.Fusion;
@@ -92,6 +93,51 @@ public sealed class HybridFusionTests
             for (int i = 0; i < direct.Count; i++)
             {
                 Assert.That(copied[i].Score, Is.EqualTo(direct[i].Score).Within(1e-5));
+            }
+        }
+    }
+
+    [TestCase(DistanceMetric.Cosine)]
+    [TestCase(DistanceMetric.L2)]
+    public void Search_InPlaceScoringOverHnsw_EqualsCopyPath(DistanceMetric metric)
+    {
+        var data = FusionTestData.Create(29, 150, metrics: [metric, metric, metric], missingRate: 0.3);
+        var hnsw = new HnswIndex[3];
+        for (int m = 0; m < 3; m++)
+        {
+            hnsw[m] = new HnswIndex(new HnswOptions { Dimension = data.Indexes[m].Dimension, Metric = metric, M = 8, EfConstruction = 32 });
+            for (int id = 0; id < data.Count; id++)
+            {
+                if (data.Vectors[m][id] is { } vector)
+                {
+                    hnsw[m].Add(id, vector);
+                }
+            }
+        }
+
+        try
+        {
+            var inPlace = new FusionSource(data.Modalities.Zip(hnsw, (m, i) => KeyValuePair.Create(m, (IVectorIndex)i)), data.Layout, data.Joint);
+            var copied = new FusionSource(data.Modalities.Zip(hnsw, (m, i) => KeyValuePair.Create(m, (IVectorIndex)new ForwardingIndex(i))), data.Layout, data.Joint);
+            var query = data.RandomQuery(new Random(6), 10, [true, true, true]);
+            foreach (var rerank in new[] { Combine.WeightedSum(Normalize.ZScore), Combine.Rrf(60) })
+            {
+                var fusion = Fuse.Hybrid(Fuse.Early(), Fuse.Late(rerank), 80);
+                var direct = fusion.Search(inPlace, query);
+                var copy = fusion.Search(copied, query);
+                Assert.That(direct.ToIdArray(), Is.EqualTo(copy.ToIdArray()), rerank.ToString());
+                for (int i = 0; i < direct.Count; i++)
+                {
+                    Assert.That(direct[i].Score, Is.EqualTo(copy[i].Score), "the in-place kernel is bit-identical to the copy path's");
+                    Assert.That(direct[i].Explanation.ToArray(), Is.EqualTo(copy[i].Explanation.ToArray()));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var index in hnsw)
+            {
+                index.Dispose();
             }
         }
     }

@@ -31,11 +31,14 @@ internal sealed partial class FusionWorkspace
     public float[][] ListRaw = [];
     public ListStats[] Stats = [];
     public int[] RecomputeCount = [];
+    public byte[] GapState = [];
+    public float[] GapNorm = [];
+    public MissingModalityPolicy[] GapPolicy = [];
 
     // Per candidate, and per candidate × slot (stride Slots).
     public int CandidateCount;
     public int[] CandidateIds = [];
-    public int[] Table = [];
+    public CandidateIdTable IdTable = new();
     public byte[] CellState = [];
     public float[] CellRaw = [];
     public int[] CellRank = [];
@@ -115,6 +118,9 @@ internal sealed partial class FusionWorkspace
         ListRaw = new float[slots][];
         Stats = new ListStats[slots];
         RecomputeCount = new int[slots];
+        GapState = new byte[slots];
+        GapNorm = new float[slots];
+        GapPolicy = new MissingModalityPolicy[slots];
         for (int m = 0; m < slots; m++)
         {
             Query[m] = [];
@@ -134,10 +140,5 @@ internal sealed partial class FusionWorkspace
         Grow(ref CellRank, cells);
         Grow(ref CellNorm, cells);
         Grow(ref CellTerm, cells);
-        int tableSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
-        if (Table.Length < tableSize)
-        {
-            Table = new int[tableSize];
-        }
     }
 }

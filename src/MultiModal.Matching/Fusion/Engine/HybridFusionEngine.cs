@@ -52,6 +52,7 @@ internal static class HybridFusionEngine
                 {
                     ws.CellState[cell] = CellState.Filled;
                     ws.CellNorm[cell] = ws.QueryPolicy[m].FillValue;
+                    ws.CellTerm[cell] = ws.QueryPolicy[m].FillValue;
                 }
                 else
                 {
@@ -73,19 +74,25 @@ internal static class HybridFusionEngine
             ws.ListCount[m] = found;
             if (ranks)
             {
-                list.Sort();
+                // Sort the scores with their cells, best first; a cell's rank is 1 + the number of strictly better
+                // scores, so tied scores share the rank of the first of their run.
+                FusionWorkspace.Grow(ref ws.GatherId, found);
+                var order = ws.GatherId.AsSpan(0, found);
+                ws.GatherIndex.AsSpan(0, found).CopyTo(order);
+                list.Sort(order);
                 list.Reverse();
+                order.Reverse();
+                int rank = 0;
                 for (int i = 0; i < found; i++)
                 {
-                    int cell = ws.GatherIndex[i];
-                    ws.CellRank[cell] = CandidateScoring.RankIn(list, ws.CellRaw[cell]);
+                    rank = i > 0 && list[i] == list[i - 1] ? rank : i + 1;
+                    ws.CellRank[order[i]] = rank;
                 }
             }
         }
 
         CandidateScoring.FitStats(ws, source, combination.Normalization);
-        CandidateScoring.Normalize(ws, combination.Normalization);
-        CandidateScoring.Combine(ws, combination, recomputedIsHit: true);
+        CandidateScoring.Run<CandidateScoring.ScorePass>(ws, combination, recomputedIsHit: true);
         int count = CandidateScoring.SelectTop(ws, k);
         CandidateScoring.WriteResult(ws, source, combination, count, lazyRanks: !ranks, recomputedIsHit: true, destination);
     }

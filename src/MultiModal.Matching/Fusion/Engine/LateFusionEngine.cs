@@ -3,7 +3,7 @@ using MultiModal.Matching.Indexing;
 namespace MultiModal.Matching.Fusion;
 
 /// <summary>Late fusion: retrieve per modality, merge the lists into candidates, fill the gaps by policy, normalise, combine, select.</summary>
-internal static class LateFusionEngine
+internal static partial class LateFusionEngine
 {
     public static void Search(LateFusion fusion, IFusionSource source, FusionQuery query, FusionResult destination)
     {
@@ -112,10 +112,10 @@ internal static class LateFusionEngine
     public static void FuseLists(FusionWorkspace ws, IFusionSource source, ScoreCombination combination, int k, bool exact, FusionResult destination)
     {
         CandidateScoring.FitStats(ws, source, combination.Normalization);
-        Merge(ws);
-        FillGaps(ws, exact);
-        CandidateScoring.Normalize(ws, combination.Normalization);
-        CandidateScoring.Combine(ws, combination, recomputedIsHit: false);
+        PrepareGaps(ws, exact);
+        CandidateScoring.Run<MergePass>(ws, combination, recomputedIsHit: false);
+        RecomputeGaps(ws);
+        CandidateScoring.Run<CandidateScoring.ScorePass>(ws, combination, recomputedIsHit: false);
         int count = CandidateScoring.SelectTop(ws, k);
         CandidateScoring.WriteResult(ws, source, combination, count, lazyRanks: false, recomputedIsHit: false, destination);
     }
@@ -131,114 +131,5 @@ internal static class LateFusionEngine
         }
 
         return true;
-    }
-
-    /// <summary>Builds the candidate set: the union of the lists, with retrieved cells set and every other cell pending.</summary>
-    private static void Merge(FusionWorkspace ws)
-    {
-        int slots = ws.Slots;
-        int total = 0;
-        for (int m = 0; m < slots; m++)
-        {
-            total += ws.Searched[m] ? ws.ListCount[m] : 0;
-        }
-
-        ws.EnsureCandidates(total);
-        int tableSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, total * 2));
-        var table = ws.Table.AsSpan(0, tableSize);
-        table.Clear();
-        int mask = tableSize - 1;
-        int count = 0;
-        var ids = ws.CandidateIds;
-        for (int m = 0; m < slots; m++)
-        {
-            if (!ws.Searched[m])
-            {
-                continue;
-            }
-
-            var list = ws.Lists[m];
-            var raw = ws.ListRaw[m];
-            for (int i = 0; i < ws.ListCount[m]; i++)
-            {
-                int id = list[i].Id;
-                int slot = (int)((uint)id * 2654435769u >> 7) & mask;
-                int candidate;
-                while (true)
-                {
-                    int entry = table[slot];
-                    if (entry == 0)
-                    {
-                        candidate = count++;
-                        table[slot] = candidate + 1;
-                        ids[candidate] = id;
-                        ws.CellState.AsSpan(candidate * slots, slots).Fill(CellState.Pending);
-                        break;
-                    }
-
-                    if (ids[entry - 1] == id)
-                    {
-                        candidate = entry - 1;
-                        break;
-                    }
-
-                    slot = (slot + 1) & mask;
-                }
-
-                int cell = (candidate * slots) + m;
-                ws.CellState[cell] = CellState.Retrieved;
-                ws.CellRaw[cell] = raw[i];
-                ws.CellRank[cell] = i + 1;
-            }
-        }
-
-        ws.CandidateCount = count;
-    }
-
-    /// <summary>Applies the query-side and item-side policies to every pending cell; recomputes exact scores in batches.</summary>
-    private static void FillGaps(FusionWorkspace ws, bool exact)
-    {
-        int slots = ws.Slots;
-        FusionWorkspace.Grow(ref ws.GatherIndex, ws.CandidateCount);
-        for (int m = 0; m < slots; m++)
-        {
-            var policy = ws.ItemPolicy[m];
-            if (exact && policy.Kind != MissingModalityKind.Recompute)
-            {
-                policy = policy.Kind == MissingModalityKind.Fill ? MissingModalityPolicy.Recompute(policy.FillValue) : MissingModalityPolicy.Recompute();
-            }
-
-            int pending = 0;
-            for (int c = 0; c < ws.CandidateCount; c++)
-            {
-                int cell = (c * slots) + m;
-                if (ws.CellState[cell] != CellState.Pending)
-                {
-                    continue;
-                }
-
-                if (ws.Weight[m] <= 0)
-                {
-                    ws.CellState[cell] = CellState.Inactive;
-                }
-                else if (CandidateScoring.ResolveGap(ws, cell, m, policy))
-                {
-                    ws.GatherIndex[pending++] = cell;
-                }
-            }
-
-            if (pending == 0)
-            {
-                continue;
-            }
-
-            int found = CandidateScoring.ScoreExactly(ws, m, pending, policy, CellState.Recomputed);
-            var list = ws.ListRaw[m].AsSpan(0, ws.ListCount[m]);
-            for (int i = 0; i < found; i++)
-            {
-                int cell = ws.GatherIndex[i];
-                ws.CellRank[cell] = CandidateScoring.RankIn(list, ws.CellRaw[cell]);
-            }
-        }
     }
 }

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace MultiModal.Matching.Numerics;
+
+internal static partial class VectorKernels
+{
+    /// <summary>Rows scored per group by the gather kernels (one four-row kernel call).</summary>
+    private const int GatherGroup = 4;
+
+    /// <summary>
+    /// Scores rows that lie scattered in one block of storage, in place (no copies): <c>scores[i]</c> = query · row i,
+    /// where row i starts <c>byteOffsets[i]</c> bytes after <paramref name="origin"/>. Re-ranking uses it over an index's
+    /// stored vectors. Rows are scored four at a time (<see cref="Dot4Rows512"/>: four independent streams, the query
+    /// loaded once per four rows); each score equals <see cref="Dot"/> of that row bit for bit. Software prefetch of the
+    /// next group's lines (Sse.Prefetch0) was measured and left out: it was no faster with rows in cache and slower with
+    /// rows in DRAM (docs/benchmarks.md, "Fusion").
+    /// </summary>
+    /// <remarks>The caller keeps the storage alive and unmoved for the call (a managed array is tracked through the ref).</remarks>
+    public static void DotGather(ReadOnlySpan<float> query, ref byte origin, ReadOnlySpan<nint> byteOffsets, Span<float> scores) =>
+        GatherCore<DotRow>(query, ref origin, byteOffsets, scores);
+
+    /// <summary>The squared-L2 form of <see cref="DotGather"/>; each score equals <see cref="L2Squared"/> of that row bit for bit.</summary>
+    public static void L2SquaredGather(ReadOnlySpan<float> query, ref byte origin, ReadOnlySpan<nint> byteOffsets, Span<float> scores) =>
+        GatherCore<L2Row>(query, ref origin, byteOffsets, scores);
+
+    private static void GatherCore<TRow>(ReadOnlySpan<float> query, ref byte origin, ReadOnlySpan<nint> byteOffsets, Span<float> scores)
+        where TRow : struct, IRowKernel
+    {
+        Debug.Assert(byteOffsets.Length == scores.Length);
+        int d = query.Length;
+        int count = byteOffsets.Length;
+        ref float q = ref MemoryMarshal.GetReference(query);
+        ref float s = ref MemoryMarshal.GetReference(scores);
+        ref nint at = ref MemoryMarshal.GetReference(byteOffsets);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated && d >= Vector512<float>.Count)
+        {
+            for (; i + GatherGroup <= count; i += GatherGroup)
+            {
+                TRow.FourRows512(
+                    ref q,
+                    ref Row(ref origin, Unsafe.Add(ref at, i)),
+                    ref Row(ref origin, Unsafe.Add(ref at, i + 1)),
+                    ref Row(ref origin, Unsafe.Add(ref at, i + 2)),
+                    ref Row(ref origin, Unsafe.Add(ref at, i + 3)),
+                    d,
+                    out Unsafe.Add(ref s, i),
+                    out Unsafe.Add(ref s, i + 1),
+                    out Unsafe.Add(ref s, i + 2),
+                    out Unsafe.Add(ref s, i + 3));
+            }
+
+            for (; i < count; i++)
+            {
+                Unsafe.Add(ref s, i) = TRow.Row512(ref q, ref Row(ref origin, Unsafe.Add(ref at, i)), d);
+            }
+
+            return;
+        }
+
+        for (; i < count; i++)
+        {
+            ref float row = ref Row(ref origin, Unsafe.Add(ref at, i));
+            Unsafe.Add(ref s, i) = Vector256.IsHardwareAccelerated && d >= Vector256<float>.Count ? TRow.Row256(ref q, ref row, d)
+                : Vector128.IsHardwareAccelerated && d >= Vector128<float>.Count ? TRow.Row128(ref q, ref row, d)
+                : TRow.RowScalar(ref q, ref row, d);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float Row(ref byte origin, nint byteOffset) => ref Unsafe.As<byte, float>(ref Unsafe.Add(ref origin, byteOffset));
+}
