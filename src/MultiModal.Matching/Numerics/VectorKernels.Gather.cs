@@ -13,7 +13,7 @@ internal static partial class VectorKernels
     /// <summary>
     /// Scores rows that lie scattered in one block of storage, in place (no copies): <c>scores[i]</c> = query · row i,
     /// where row i starts <c>byteOffsets[i]</c> bytes after <paramref name="origin"/>. Re-ranking uses it over an index's
-    /// stored vectors. Rows are scored four at a time (<see cref="Dot4Rows512"/>: four independent streams, the query
+    /// stored vectors. Rows are scored four at a time (<see cref="FourRows512{TRow}"/>: four independent streams, the query
     /// loaded once per four rows); each score equals <see cref="Dot"/> of that row bit for bit. Software prefetch of the
     /// next group's lines (Sse.Prefetch0) was measured and left out: it was no faster with rows in cache and slower with
     /// rows in DRAM (docs/benchmarks.md, "Fusion").
@@ -31,42 +31,51 @@ internal static partial class VectorKernels
     {
         Debug.Assert(byteOffsets.Length == scores.Length);
         int d = query.Length;
-        int count = byteOffsets.Length;
         ref float q = ref MemoryMarshal.GetReference(query);
         ref float s = ref MemoryMarshal.GetReference(scores);
         ref nint at = ref MemoryMarshal.GetReference(byteOffsets);
-        int i = 0;
         if (Vector512.IsHardwareAccelerated && d >= Vector512<float>.Count)
         {
-            for (; i + GatherGroup <= count; i += GatherGroup)
-            {
-                TRow.FourRows512(
-                    ref q,
-                    ref Row(ref origin, Unsafe.Add(ref at, i)),
-                    ref Row(ref origin, Unsafe.Add(ref at, i + 1)),
-                    ref Row(ref origin, Unsafe.Add(ref at, i + 2)),
-                    ref Row(ref origin, Unsafe.Add(ref at, i + 3)),
-                    d,
-                    out Unsafe.Add(ref s, i),
-                    out Unsafe.Add(ref s, i + 1),
-                    out Unsafe.Add(ref s, i + 2),
-                    out Unsafe.Add(ref s, i + 3));
-            }
+            GatherAtWidth<TRow, Width512>(ref q, ref origin, ref at, ref s, d, byteOffsets.Length);
+        }
+        else if (Vector256.IsHardwareAccelerated && d >= Vector256<float>.Count)
+        {
+            GatherAtWidth<TRow, Width256>(ref q, ref origin, ref at, ref s, d, byteOffsets.Length);
+        }
+        else if (Vector128.IsHardwareAccelerated && d >= Vector128<float>.Count)
+        {
+            GatherAtWidth<TRow, Width128>(ref q, ref origin, ref at, ref s, d, byteOffsets.Length);
+        }
+        else
+        {
+            GatherAtWidth<TRow, WidthScalar>(ref q, ref origin, ref at, ref s, d, byteOffsets.Length);
+        }
+    }
 
-            for (; i < count; i++)
-            {
-                Unsafe.Add(ref s, i) = TRow.Row512(ref q, ref Row(ref origin, Unsafe.Add(ref at, i)), d);
-            }
-
-            return;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void GatherAtWidth<TRow, TWidth>(ref float q, ref byte origin, ref nint at, ref float s, int d, int count)
+        where TRow : struct, IRowKernel
+        where TWidth : struct, IRowWidth
+    {
+        int i = 0;
+        for (; i + GatherGroup <= count; i += GatherGroup)
+        {
+            TWidth.ScoreFour<TRow>(
+                ref q,
+                ref Row(ref origin, Unsafe.Add(ref at, i)),
+                ref Row(ref origin, Unsafe.Add(ref at, i + 1)),
+                ref Row(ref origin, Unsafe.Add(ref at, i + 2)),
+                ref Row(ref origin, Unsafe.Add(ref at, i + 3)),
+                d,
+                out Unsafe.Add(ref s, i),
+                out Unsafe.Add(ref s, i + 1),
+                out Unsafe.Add(ref s, i + 2),
+                out Unsafe.Add(ref s, i + 3));
         }
 
         for (; i < count; i++)
         {
-            ref float row = ref Row(ref origin, Unsafe.Add(ref at, i));
-            Unsafe.Add(ref s, i) = Vector256.IsHardwareAccelerated && d >= Vector256<float>.Count ? TRow.Row256(ref q, ref row, d)
-                : Vector128.IsHardwareAccelerated && d >= Vector128<float>.Count ? TRow.Row128(ref q, ref row, d)
-                : TRow.RowScalar(ref q, ref row, d);
+            Unsafe.Add(ref s, i) = TWidth.Score<TRow>(ref q, ref Row(ref origin, Unsafe.Add(ref at, i)), d);
         }
     }
 
