@@ -66,7 +66,7 @@ internal static partial class VectorKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void BatchAtWidth<TRow, TWidth>(ref float q, ref float r, ref float s, int d, int count)
         where TRow : struct, IRowKernel
-        where TWidth : struct, IRowWidth
+        where TWidth : struct, IRowWidth<TWidth>
     {
         int i = 0;
         if (count >= InterleaveMinRows)
@@ -95,17 +95,24 @@ internal static partial class VectorKernels
     }
 
     /// <summary>Picks one of a row kernel's widths at compile time, so the row loop is written once.</summary>
-    private interface IRowWidth
+    private interface IRowWidth<TSelf>
+        where TSelf : struct, IRowWidth<TSelf>
     {
         static abstract float Score<TRow>(ref float q, ref float r, int n)
             where TRow : struct, IRowKernel;
 
-        /// <summary>Scores four far-apart rows; at 512 bits in one interleaved kernel, below as four row calls.</summary>
-        static abstract void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
-            where TRow : struct, IRowKernel;
+        /// <summary>Scores four far-apart rows: by default as four row calls; at 512 bits in one interleaved kernel.</summary>
+        static virtual void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
+            where TRow : struct, IRowKernel
+        {
+            s0 = TSelf.Score<TRow>(ref q, ref r0, n);
+            s1 = TSelf.Score<TRow>(ref q, ref r1, n);
+            s2 = TSelf.Score<TRow>(ref q, ref r2, n);
+            s3 = TSelf.Score<TRow>(ref q, ref r3, n);
+        }
     }
 
-    private readonly struct Width512 : IRowWidth
+    private readonly struct Width512 : IRowWidth<Width512>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Score<TRow>(ref float q, ref float r, int n)
@@ -116,54 +123,24 @@ internal static partial class VectorKernels
             where TRow : struct, IRowKernel => FourRows512<TRow>(ref q, ref r0, ref r1, ref r2, ref r3, n, out s0, out s1, out s2, out s3);
     }
 
-    private readonly struct Width256 : IRowWidth
+    private readonly struct Width256 : IRowWidth<Width256>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Score<TRow>(ref float q, ref float r, int n)
             where TRow : struct, IRowKernel => TRow.Row256(ref q, ref r, n);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
-            where TRow : struct, IRowKernel
-        {
-            s0 = TRow.Row256(ref q, ref r0, n);
-            s1 = TRow.Row256(ref q, ref r1, n);
-            s2 = TRow.Row256(ref q, ref r2, n);
-            s3 = TRow.Row256(ref q, ref r3, n);
-        }
     }
 
-    private readonly struct Width128 : IRowWidth
+    private readonly struct Width128 : IRowWidth<Width128>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Score<TRow>(ref float q, ref float r, int n)
             where TRow : struct, IRowKernel => TRow.Row128(ref q, ref r, n);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
-            where TRow : struct, IRowKernel
-        {
-            s0 = TRow.Row128(ref q, ref r0, n);
-            s1 = TRow.Row128(ref q, ref r1, n);
-            s2 = TRow.Row128(ref q, ref r2, n);
-            s3 = TRow.Row128(ref q, ref r3, n);
-        }
     }
 
-    private readonly struct WidthScalar : IRowWidth
+    private readonly struct WidthScalar : IRowWidth<WidthScalar>
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Score<TRow>(ref float q, ref float r, int n)
             where TRow : struct, IRowKernel => TRow.RowScalar(ref q, ref r, n);
-
-        public static void ScoreFour<TRow>(ref float q, ref float r0, ref float r1, ref float r2, ref float r3, int n, out float s0, out float s1, out float s2, out float s3)
-            where TRow : struct, IRowKernel
-        {
-            s0 = TRow.RowScalar(ref q, ref r0, n);
-            s1 = TRow.RowScalar(ref q, ref r1, n);
-            s2 = TRow.RowScalar(ref q, ref r2, n);
-            s3 = TRow.RowScalar(ref q, ref r3, n);
-        }
     }
 
     private readonly struct DotRow : IRowKernel

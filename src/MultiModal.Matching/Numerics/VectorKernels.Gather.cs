@@ -55,7 +55,7 @@ internal static partial class VectorKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void GatherAtWidth<TRow, TWidth>(ref float q, ref byte origin, ref nint at, ref float s, int d, int count)
         where TRow : struct, IRowKernel
-        where TWidth : struct, IRowWidth
+        where TWidth : struct, IRowWidth<TWidth>
     {
         int i = 0;
         for (; i + GatherGroup <= count; i += GatherGroup)
