@@ -21,7 +21,7 @@ public sealed partial class FlatIndex : IStoredVectorScorer
         _lock.EnterReadLock();
         try
         {
-            ref byte origin = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetArrayDataReference(_rows));
+            ref byte origin = ref _rows.Origin;
             for (int start = 0; start < ids.Length; start += ScoreChunk)
             {
                 // Resolve the whole chunk first, so the map lookups overlap and the kernel sees only row offsets.

@@ -125,7 +125,7 @@ public sealed partial class FlatIndex
                 int id = _ids[row];
                 if (filter.Matches(id))
                 {
-                    float distance = TDistance.Distance(q, _rows.AsSpan(row * d, d));
+                    float distance = TDistance.Distance(q, _rows.Slice(row * d, d));
                     top.Push(id, float.IsNaN(distance) ? float.PositiveInfinity : distance);
                 }
             }
@@ -138,7 +138,7 @@ public sealed partial class FlatIndex
         {
             int rows = Math.Min(BlockRows, end - block);
             Span<float> s = scores[..rows];
-            TDistance.DistanceBatch(q, _rows.AsSpan(block * d, rows * d), s);
+            TDistance.DistanceBatch(q, _rows.Slice(block * d, rows * d), s);
             OfferBlock(s, _ids.AsSpan(block, rows), ref top);
         }
     }

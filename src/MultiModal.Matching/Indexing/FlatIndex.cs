@@ -7,7 +7,7 @@ namespace MultiModal.Matching.Indexing;
 /// the SIMD kernels and keeps the best k. It is the reference that approximate indexes are measured against.
 /// </summary>
 /// <remarks>
-/// <para>Vectors live in one contiguous row-major buffer; removing an item moves the last row into its slot,
+/// <para>Vectors live in one contiguous row-major buffer that starts on a cache-line boundary; removing an item moves the last row into its slot,
 /// so a scan never skips holes. For <see cref="DistanceMetric.Cosine"/> vectors and queries are normalised to
 /// unit length (a zero vector stays zero and is at distance 1 from everything).</para>
 /// <para>Thread-safety: all members are safe to call concurrently. Searches, <see cref="Contains"/> and
@@ -21,7 +21,7 @@ public sealed partial class FlatIndex : IVectorIndex
     private readonly Dictionary<int, int> _slotById;
     private readonly int _maxDegreeOfParallelism;
     private readonly int _minRowsPerTask;
-    private float[] _rows;
+    private AlignedFloatBuffer _rows;
     private int[] _ids;
     private int _count;
 
@@ -54,7 +54,7 @@ public sealed partial class FlatIndex : IVectorIndex
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         _minRowsPerTask = options.MinRowsPerTask;
         int capacity = (int)Math.Min(options.InitialCapacity, Array.MaxLength / dimension);
-        _rows = new float[capacity * dimension];
+        _rows = new AlignedFloatBuffer(capacity * dimension);
         _ids = new int[capacity];
         _slotById = new Dictionary<int, int>(capacity);
     }
@@ -89,7 +89,7 @@ public sealed partial class FlatIndex : IVectorIndex
             }
 
             int slot = _count;
-            Span<float> row = _rows.AsSpan(slot * Dimension, Dimension);
+            Span<float> row = _rows.Slice(slot * Dimension, Dimension);
             vector.CopyTo(row);
             if (Metric == DistanceMetric.Cosine)
             {
@@ -120,7 +120,7 @@ public sealed partial class FlatIndex : IVectorIndex
             int last = _count - 1;
             if (slot != last)
             {
-                _rows.AsSpan(last * Dimension, Dimension).CopyTo(_rows.AsSpan(slot * Dimension, Dimension));
+                _rows.Slice(last * Dimension, Dimension).CopyTo(_rows.Slice(slot * Dimension, Dimension));
                 int movedId = _ids[last];
                 _ids[slot] = movedId;
                 _slotById[movedId] = slot;
@@ -165,7 +165,7 @@ public sealed partial class FlatIndex : IVectorIndex
                 return false;
             }
 
-            _rows.AsSpan(slot * Dimension, Dimension).CopyTo(destination);
+            _rows.Slice(slot * Dimension, Dimension).CopyTo(destination);
             return true;
         }
         finally
@@ -183,7 +183,7 @@ public sealed partial class FlatIndex : IVectorIndex
         }
 
         int capacity = (int)Math.Min(Math.Max(4L, 2L * _ids.Length), maxRows);
-        Array.Resize(ref _rows, capacity * Dimension);
+        _rows.Resize(capacity * Dimension);
         Array.Resize(ref _ids, capacity);
     }
 }

@@ -21,6 +21,7 @@ internal static partial class CandidateScoring
         else
         {
             ws.CellState[cell] = CellState.Skipped;
+            ws.CellTerm[cell] = 0f;
         }
     }
 
@@ -45,11 +46,12 @@ internal static partial class CandidateScoring
         var query = ws.PreparedQuery(slot);
         bool l2 = ws.Metric[slot] == DistanceMetric.L2;
         var cells = ws.GatherIndex;
+        int firstCell = ws.Cell(slot, 0);
         int found = 0, blockStart = 0, rows = 0;
         for (int i = 0; i < count; i++)
         {
             int cell = cells[i];
-            if (index.TryGetVector(ws.CandidateIds[cell / ws.Slots], ws.Gather.AsSpan(rows * d, d)))
+            if (index.TryGetVector(ws.CandidateIds[cell - firstCell], ws.Gather.AsSpan(rows * d, d)))
             {
                 cells[found++] = cell;
                 rows++;
@@ -97,9 +99,10 @@ internal static partial class CandidateScoring
         FusionWorkspace.Grow(ref ws.GatherFound, count);
         var cells = ws.GatherIndex;
         var ids = ws.GatherId.AsSpan(0, count);
+        int firstCell = ws.Cell(slot, 0);
         for (int i = 0; i < count; i++)
         {
-            ids[i] = ws.CandidateIds[cells[i] / ws.Slots];
+            ids[i] = ws.CandidateIds[cells[i] - firstCell];
         }
 
         var scores = ws.GatherScore.AsSpan(0, count);

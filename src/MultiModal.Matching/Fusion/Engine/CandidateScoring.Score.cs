@@ -64,7 +64,7 @@ internal static partial class CandidateScoring
 
     /// <summary>
     /// Fuses every candidate: retrieved and filled cells already hold their normalised score and term (set by the merge,
-    /// the gap policy or the caller); recomputed cells are normalised here. Then Σ scale·w·term (or the max) in slot order.
+    /// the gap policy or the caller); recomputed cells are normalised here, then <see cref="Fuse{TCombiner}"/> combines.
     /// </summary>
     public readonly struct ScorePass : IPass
     {
@@ -72,65 +72,39 @@ internal static partial class CandidateScoring
             where TNormalizer : struct, IScoreNormalizer
             where TCombiner : struct, IScoreCombiner
         {
-            int slots = ws.Slots;
-            int count = ws.CandidateCount;
-            int cells = count * slots;
-            var state = ws.CellState.AsSpan(0, cells);
-            var raw = ws.CellRaw.AsSpan(0, cells);
-            var rank = ws.CellRank.AsSpan(0, cells);
-            var norm = ws.CellNorm.AsSpan(0, cells);
-            var term = ws.CellTerm.AsSpan(0, cells);
-            var weight = ws.Weight.AsSpan(0, slots);
-            var stats = ws.Stats.AsSpan(0, slots);
-            var fused = ws.Fused.AsSpan(0, count);
-            var scales = ws.Scale.AsSpan(0, count);
-            byte hitLimit = recomputedIsHit ? CellState.Recomputed : CellState.Retrieved;
-            for (int c = 0, baseCell = 0; c < count; c++, baseCell += slots)
+            for (int m = 0; m < ws.Slots; m++)
             {
-                float wsum = 0, wmax = 0;
-                int hits = 0;
-                for (int m = 0; m < slots; m++)
+                if (ws.RecomputedCells[m] > 0)
                 {
-                    int cell = baseCell + m;
-                    byte st = state[cell];
-                    if (st >= CellState.Skipped)
-                    {
-                        continue;
-                    }
-
-                    float w = weight[m];
-                    wsum += w;
-                    wmax = w > wmax ? w : wmax;
-                    hits += st <= hitLimit ? 1 : 0;
-                    if (st == CellState.Recomputed)
-                    {
-                        int r = rank[cell];
-                        ref readonly var s = ref stats[m];
-                        float n = TNormalizer.Apply(raw[cell], r, in s);
-                        norm[cell] = n;
-                        term[cell] = TCombiner.Term(n, r, s.Length, rrfK);
-                    }
+                    NormalizeRecomputed<TNormalizer, TCombiner>(ws, m, rrfK);
                 }
+            }
 
-                float scale = TCombiner.IsMax ? (wmax > 0 ? 1f / wmax : 0f) : (wsum > 0 ? 1f / wsum : 0f);
-                float multiplier = TCombiner.CountsHits ? hits : 1f;
-                float acc = TCombiner.IsMax ? float.NegativeInfinity : 0f;
-                for (int m = 0; m < slots; m++)
+            byte hitLimit = recomputedIsHit ? CellState.Recomputed : CellState.Retrieved;
+            Fuse<TCombiner>(ws, hitLimit);
+        }
+
+        /// <summary>Normalises slot <paramref name="slot"/>'s recomputed cells (their raw scores and ranks are set).</summary>
+        private static void NormalizeRecomputed<TNormalizer, TCombiner>(FusionWorkspace ws, int slot, float rrfK)
+            where TNormalizer : struct, IScoreNormalizer
+            where TCombiner : struct, IScoreCombiner
+        {
+            int first = ws.Cell(slot, 0);
+            int count = ws.CandidateCount;
+            var state = ws.CellState.AsSpan(first, count);
+            var raw = ws.CellRaw.AsSpan(first, count);
+            var rank = ws.CellRank.AsSpan(first, count);
+            var norm = ws.CellNorm.AsSpan(first, count);
+            var term = ws.CellTerm.AsSpan(first, count);
+            ref readonly var stats = ref ws.Stats[slot];
+            for (int c = 0; c < count; c++)
+            {
+                if (state[c] == CellState.Recomputed)
                 {
-                    int cell = baseCell + m;
-                    if (state[cell] >= CellState.Skipped)
-                    {
-                        continue;
-                    }
-
-                    float contribution = scale * weight[m] * term[cell] * multiplier;
-                    acc = TCombiner.IsMax ? MathF.Max(acc, contribution) : acc + contribution;
+                    float n = TNormalizer.Apply(raw[c], rank[c], in stats);
+                    norm[c] = n;
+                    term[c] = TCombiner.Term(n, rank[c], stats.Length, rrfK);
                 }
-
-                scales[c] = scale;
-
-                // A candidate with no participating modality (possible after a coarse stage) cannot be ranked.
-                fused[c] = wsum <= 0 ? float.NegativeInfinity : float.IsFinite(acc) ? acc : 0f;
             }
         }
     }

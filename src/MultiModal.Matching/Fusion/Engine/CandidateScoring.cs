@@ -83,36 +83,72 @@ internal static partial class CandidateScoring
     }
 
     /// <summary>Selects the top k candidates (score descending, id ascending) into <c>ws.Top</c>; returns how many.</summary>
+    /// <remarks>
+    /// Once k candidates are held, almost every later one loses to the k-th; eight scores at a time are compared with it
+    /// first, and only a group holding a possible winner (a score at least the k-th's; ties are then decided by id) goes
+    /// through the exact insertion.
+    /// </remarks>
     public static int SelectTop(FusionWorkspace ws, int k)
     {
         FusionWorkspace.Grow(ref ws.Top, k);
         var top = ws.Top;
         var fused = ws.Fused;
-        var ids = ws.CandidateIds;
         int count = 0;
-        for (int c = 0; c < ws.CandidateCount; c++)
+        int c = 0;
+        int candidates = ws.CandidateCount;
+        if (Vector256.IsHardwareAccelerated)
         {
-            float score = fused[c];
-            if (float.IsNegativeInfinity(score))
+            ref float first = ref MemoryMarshal.GetArrayDataReference(fused);
+            for (; c + Vector256<float>.Count <= candidates; c += Vector256<float>.Count)
             {
-                continue;
-            }
+                if (count == k && Vector256.LessThanAll(Vector256.LoadUnsafe(ref first, (nuint)c), Vector256.Create(fused[top[k - 1]])))
+                {
+                    continue;
+                }
 
-            if (count == k && !Better(score, ids[c], fused[top[k - 1]], ids[top[k - 1]]))
-            {
-                continue;
-            }
+                for (int end = c + Vector256<float>.Count; c < end; c++)
+                {
+                    count = Offer(ws, k, c, count);
+                }
 
-            int at = count < k ? count++ : k - 1;
-            while (at > 0 && Better(score, ids[c], fused[top[at - 1]], ids[top[at - 1]]))
-            {
-                top[at] = top[at - 1];
-                at--;
+                c -= Vector256<float>.Count;
             }
-
-            top[at] = c;
         }
 
+        for (; c < candidates; c++)
+        {
+            count = Offer(ws, k, c, count);
+        }
+
+        return count;
+    }
+
+    /// <summary>Offers candidate <paramref name="c"/> to the top list of <paramref name="count"/> entries; returns the new count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Offer(FusionWorkspace ws, int k, int c, int count)
+    {
+        var top = ws.Top;
+        var fused = ws.Fused;
+        var ids = ws.CandidateIds;
+        float score = fused[c];
+        if (float.IsNegativeInfinity(score))
+        {
+            return count;
+        }
+
+        if (count == k && !Better(score, ids[c], fused[top[k - 1]], ids[top[k - 1]]))
+        {
+            return count;
+        }
+
+        int at = count < k ? count++ : k - 1;
+        while (at > 0 && Better(score, ids[c], fused[top[at - 1]], ids[top[at - 1]]))
+        {
+            top[at] = top[at - 1];
+            at--;
+        }
+
+        top[at] = c;
         return count;
     }
 
@@ -135,14 +171,14 @@ internal static partial class CandidateScoring
             {
                 for (int m = 0; m < slots; m++)
                 {
-                    byte st = ws.CellState[(c * slots) + m];
+                    byte st = ws.CellState[ws.Cell(m, c)];
                     hits += st == CellState.Retrieved || (recomputedIsHit && st == CellState.Recomputed) ? 1 : 0;
                 }
             }
 
             for (int m = 0; m < slots; m++)
             {
-                int cell = (c * slots) + m;
+                int cell = ws.Cell(m, c);
                 byte state = ws.CellState[cell];
                 var modality = ws.ModalityOf[m];
                 if (state is CellState.Inactive or CellState.Skipped)

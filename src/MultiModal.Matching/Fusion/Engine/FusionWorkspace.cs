@@ -30,13 +30,15 @@ internal sealed partial class FusionWorkspace
     public int[] ListCount = [];
     public float[][] ListRaw = [];
     public ListStats[] Stats = [];
-    public int[] RecomputeCount = [];
+    public int[] RecomputedCells = [];
     public byte[] GapState = [];
     public float[] GapNorm = [];
     public MissingModalityPolicy[] GapPolicy = [];
 
-    // Per candidate, and per candidate × slot (stride Slots).
+    // Per candidate, and per slot × candidate: slot m's cells are [m·CellStride, m·CellStride + CandidateCount), so the
+    // passes over one slot read contiguous memory and a cell's candidate is found by a subtraction, not a division.
     public int CandidateCount;
+    public int CellStride;
     public int[] CandidateIds = [];
     public CandidateIdTable IdTable = new();
     public byte[] CellState = [];
@@ -46,6 +48,9 @@ internal sealed partial class FusionWorkspace
     public float[] CellTerm = [];
     public float[] Fused = [];
     public float[] Scale = [];
+    public float[] WeightSum = [];
+    public float[] WeightMax = [];
+    public int[] Hits = [];
 
     // Top-k positions (candidate indexes), best first.
     public int[] Top = [];
@@ -117,7 +122,7 @@ internal sealed partial class FusionWorkspace
         ListCount = new int[slots];
         ListRaw = new float[slots][];
         Stats = new ListStats[slots];
-        RecomputeCount = new int[slots];
+        RecomputedCells = new int[slots];
         GapState = new byte[slots];
         GapNorm = new float[slots];
         GapPolicy = new MissingModalityPolicy[slots];
@@ -129,16 +134,30 @@ internal sealed partial class FusionWorkspace
         }
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="capacity"/> candidates. The cell arrays are reallocated (their contents are not
+    /// kept) when the stride must grow; callers fill every cell they read after this call.
+    /// </summary>
     public void EnsureCandidates(int capacity)
     {
-        int cells = capacity * Slots;
         Grow(ref CandidateIds, capacity);
         Grow(ref Fused, capacity);
         Grow(ref Scale, capacity);
-        Grow(ref CellState, cells);
-        Grow(ref CellRaw, cells);
-        Grow(ref CellRank, cells);
-        Grow(ref CellNorm, cells);
-        Grow(ref CellTerm, cells);
+        Grow(ref WeightSum, capacity);
+        Grow(ref WeightMax, capacity);
+        Grow(ref Hits, capacity);
+        if (CellStride < capacity || CellState.Length < CellStride * Slots)
+        {
+            CellStride = Math.Max(capacity, CellStride * 2);
+            int cells = CellStride * Slots;
+            CellState = new byte[cells];
+            CellRaw = new float[cells];
+            CellRank = new int[cells];
+            CellNorm = new float[cells];
+            CellTerm = new float[cells];
+        }
     }
+
+    /// <summary>The position of (slot, candidate) in the cell arrays.</summary>
+    public int Cell(int slot, int candidate) => (slot * CellStride) + candidate;
 }

@@ -36,38 +36,38 @@ internal static class HybridFusionEngine
 
         FusionWorkspace.Grow(ref ws.GatherIndex, candidates.Length);
         bool ranks = combination.UsesRanks;
+        int count = candidates.Length;
         for (int m = 0; m < slots; m++)
         {
             var policy = ws.ItemPolicy[m];
-            int pending = 0;
-            for (int c = 0; c < candidates.Length; c++)
-            {
-                int cell = (c * slots) + m;
-                ws.CellRank[cell] = 0;
-                if (ws.Weight[m] <= 0)
-                {
-                    ws.CellState[cell] = CellState.Inactive;
-                }
-                else if (!ws.HasQuery[m])
-                {
-                    ws.CellState[cell] = CellState.Filled;
-                    ws.CellNorm[cell] = ws.QueryPolicy[m].FillValue;
-                    ws.CellTerm[cell] = ws.QueryPolicy[m].FillValue;
-                }
-                else
-                {
-                    ws.GatherIndex[pending++] = cell;
-                }
-            }
-
+            int first = ws.Cell(m, 0);
+            ws.CellRank.AsSpan(first, count).Clear();
             ws.ListCount[m] = 0;
-            if (pending == 0)
+            ws.RecomputedCells[m] = 0;
+            if (ws.Weight[m] <= 0)
             {
+                ws.CellState.AsSpan(first, count).Fill(CellState.Inactive);
+                ws.CellTerm.AsSpan(first, count).Clear();
                 continue;
             }
 
+            if (!ws.HasQuery[m])
+            {
+                float fill = ws.QueryPolicy[m].FillValue;
+                ws.CellState.AsSpan(first, count).Fill(CellState.Filled);
+                ws.CellNorm.AsSpan(first, count).Fill(fill);
+                ws.CellTerm.AsSpan(first, count).Fill(fill);
+                continue;
+            }
+
+            for (int c = 0; c < count; c++)
+            {
+                ws.GatherIndex[c] = first + c;
+            }
+
             // Every candidate is scored exactly; one without a stored vector takes the item-side fill (or is skipped).
-            int found = CandidateScoring.ScoreExactly(ws, m, pending, policy, CellState.Recomputed);
+            int found = CandidateScoring.ScoreExactly(ws, m, count, policy, CellState.Recomputed);
+            ws.RecomputedCells[m] = found;
             FusionWorkspace.Grow(ref ws.ListRaw[m], found);
             var list = ws.ListRaw[m].AsSpan(0, found);
             ws.GatherScore.AsSpan(0, found).CopyTo(list);
@@ -93,7 +93,7 @@ internal static class HybridFusionEngine
 
         CandidateScoring.FitStats(ws, source, combination.Normalization);
         CandidateScoring.Run<CandidateScoring.ScorePass>(ws, combination, recomputedIsHit: true);
-        int count = CandidateScoring.SelectTop(ws, k);
-        CandidateScoring.WriteResult(ws, source, combination, count, lazyRanks: !ranks, recomputedIsHit: true, destination);
+        int selected = CandidateScoring.SelectTop(ws, k);
+        CandidateScoring.WriteResult(ws, source, combination, selected, lazyRanks: !ranks, recomputedIsHit: true, destination);
     }
 }

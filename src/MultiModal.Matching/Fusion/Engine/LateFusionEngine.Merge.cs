@@ -23,23 +23,24 @@ internal static partial class LateFusionEngine
     internal static void RecomputeGaps(FusionWorkspace ws)
     {
         int slots = ws.Slots;
+        int count = ws.CandidateCount;
         for (int m = 0; m < slots; m++)
         {
-            if (ws.GapState[m] != CellState.Pending || ws.CandidateCount == 0)
+            ws.RecomputedCells[m] = 0;
+            if (ws.GapState[m] != CellState.Pending || count == 0)
             {
                 continue;
             }
 
-            FusionWorkspace.Grow(ref ws.GatherIndex, ws.CandidateCount);
+            FusionWorkspace.Grow(ref ws.GatherIndex, count);
             int pending = 0;
-            var state = ws.CellState;
+            int first = ws.Cell(m, 0);
+            var state = ws.CellState.AsSpan(first, count);
             var gather = ws.GatherIndex;
-            for (int c = 0, cell = m; c < ws.CandidateCount; c++, cell += slots)
+            for (int c = 0; c < state.Length; c++)
             {
-                if (state[cell] == CellState.Pending)
-                {
-                    gather[pending++] = cell;
-                }
+                gather[pending] = first + c;
+                pending += state[c] == CellState.Pending ? 1 : 0;
             }
 
             if (pending == 0)
@@ -48,6 +49,7 @@ internal static partial class LateFusionEngine
             }
 
             int found = CandidateScoring.ScoreExactly(ws, m, pending, ws.GapPolicy[m], CellState.Recomputed);
+            ws.RecomputedCells[m] = found;
             var list = ws.ListRaw[m].AsSpan(0, ws.ListCount[m]);
             for (int i = 0; i < found; i++)
             {
@@ -58,9 +60,11 @@ internal static partial class LateFusionEngine
     }
 
     /// <summary>
-    /// Builds the candidate set, the union of the lists: a new candidate's cells start as their slot's gap, and each
-    /// list entry sets its cell to retrieved with its raw score, rank, normalised score and combiner term (the list's
-    /// statistics are loop-invariant here, so the normaliser runs without a branch per cell).
+    /// Builds the candidate set, the union of the lists. Every slot's cells start as that slot's gap (filled in bulk, so
+    /// a new candidate costs no per-slot writes); each list entry then sets its cell to retrieved with its raw score,
+    /// rank, normalised score and combiner term. The list's statistics are loop-invariant, so the normaliser runs
+    /// without a branch per cell, and whether an id is new is folded into arithmetic rather than a branch: merging
+    /// overlapping lists makes that outcome unpredictable, and mispredictions dominated this step.
     /// </summary>
     internal readonly struct MergePass : CandidateScoring.IPass
     {
@@ -76,18 +80,20 @@ internal static partial class LateFusionEngine
             }
 
             ws.EnsureCandidates(total);
+            int stride = ws.CellStride;
+            for (int m = 0; m < slots; m++)
+            {
+                int first = m * stride;
+                float fill = ws.GapNorm[m];
+                ws.CellState.AsSpan(first, total).Fill(ws.GapState[m]);
+                ws.CellNorm.AsSpan(first, total).Fill(fill);
+                ws.CellTerm.AsSpan(first, total).Fill(fill);
+            }
+
             var table = ws.IdTable;
             table.Reset(total);
             int count = 0;
             var ids = ws.CandidateIds.AsSpan(0, total);
-            int cells = total * slots;
-            var state = ws.CellState.AsSpan(0, cells);
-            var cellRaw = ws.CellRaw.AsSpan(0, cells);
-            var cellRank = ws.CellRank.AsSpan(0, cells);
-            var cellNorm = ws.CellNorm.AsSpan(0, cells);
-            var cellTerm = ws.CellTerm.AsSpan(0, cells);
-            var gapState = ws.GapState.AsSpan(0, slots);
-            var gapNorm = ws.GapNorm.AsSpan(0, slots);
             for (int m = 0; m < slots; m++)
             {
                 if (!ws.Searched[m])
@@ -97,33 +103,25 @@ internal static partial class LateFusionEngine
 
                 var list = ws.Lists[m].AsSpan(0, ws.ListCount[m]);
                 var raw = ws.ListRaw[m].AsSpan(0, list.Length);
+                var state = ws.CellState.AsSpan(m * stride, total);
+                var cellRaw = ws.CellRaw.AsSpan(m * stride, total);
+                var cellRank = ws.CellRank.AsSpan(m * stride, total);
+                var cellNorm = ws.CellNorm.AsSpan(m * stride, total);
+                var cellTerm = ws.CellTerm.AsSpan(m * stride, total);
                 var stats = ws.Stats[m];
                 for (int i = 0; i < list.Length; i++)
                 {
                     int id = list[i].Id;
                     int candidate = table.FindOrAdd(id, count);
-                    int baseCell = candidate * slots;
-                    if (candidate == count)
-                    {
-                        count++;
-                        ids[candidate] = id;
-                        for (int s = 0; s < slots; s++)
-                        {
-                            float fill = gapNorm[s];
-                            state[baseCell + s] = gapState[s];
-                            cellNorm[baseCell + s] = fill;
-                            cellTerm[baseCell + s] = fill;
-                        }
-                    }
-
-                    int cell = baseCell + m;
+                    ids[candidate] = id;
+                    count += candidate == count ? 1 : 0;
                     float x = raw[i];
                     float n = TNormalizer.Apply(x, i + 1, in stats);
-                    state[cell] = CellState.Retrieved;
-                    cellRaw[cell] = x;
-                    cellRank[cell] = i + 1;
-                    cellNorm[cell] = n;
-                    cellTerm[cell] = TCombiner.Term(n, i + 1, stats.Length, rrfK);
+                    state[candidate] = CellState.Retrieved;
+                    cellRaw[candidate] = x;
+                    cellRank[candidate] = i + 1;
+                    cellNorm[candidate] = n;
+                    cellTerm[candidate] = TCombiner.Term(n, i + 1, stats.Length, rrfK);
                 }
             }
 
