@@ -18,7 +18,7 @@ namespace MultiModal.Matching.Indexing;
 public sealed partial class FlatIndex : IVectorIndex
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly Dictionary<int, int> _slotById;
+    private readonly IdSlotMap _slotById;
     private readonly int _maxDegreeOfParallelism;
     private readonly int _minRowsPerTask;
     private AlignedFloatBuffer _rows;
@@ -56,7 +56,7 @@ public sealed partial class FlatIndex : IVectorIndex
         int capacity = (int)Math.Min(options.InitialCapacity, Array.MaxLength / dimension);
         _rows = new AlignedFloatBuffer(capacity * dimension);
         _ids = new int[capacity];
-        _slotById = new Dictionary<int, int>(capacity);
+        _slotById = new IdSlotMap(capacity);
     }
 
     /// <inheritdoc/>
@@ -97,7 +97,7 @@ public sealed partial class FlatIndex : IVectorIndex
             }
 
             _ids[slot] = id;
-            _slotById.Add(id, slot);
+            _slotById.Set(id, slot);
             Volatile.Write(ref _count, slot + 1);
         }
         finally
@@ -123,7 +123,7 @@ public sealed partial class FlatIndex : IVectorIndex
                 _rows.Slice(last * Dimension, Dimension).CopyTo(_rows.Slice(slot * Dimension, Dimension));
                 int movedId = _ids[last];
                 _ids[slot] = movedId;
-                _slotById[movedId] = slot;
+                _slotById.Set(movedId, slot);
             }
 
             Volatile.Write(ref _count, last);

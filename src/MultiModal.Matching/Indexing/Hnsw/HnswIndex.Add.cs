@@ -233,7 +233,7 @@ public sealed unsafe partial class HnswIndex
         }
 
         *(int*)(record + HnswGraphLayout.ParentOffset) = -1;
-        _idToSlot![id] = slot;
+        _idToSlot!.Set(id, slot);
         _liveCount++;
         if (slot == _slotCount)
         {

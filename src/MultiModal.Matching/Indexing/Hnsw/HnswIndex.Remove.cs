@@ -193,7 +193,7 @@ public sealed unsafe partial class HnswIndex
             return;
         }
 
-        var map = new Dictionary<int, int>(_liveCount);
+        var map = new IdSlotMap(_liveCount);
         var free = new Stack<int>();
         for (int slot = _slotCount - 1; slot >= 0; slot--)
         {
@@ -207,7 +207,7 @@ public sealed unsafe partial class HnswIndex
 
             if (flags == 0)
             {
-                map[IdOf(record)] = slot;
+                map.Set(IdOf(record), slot);
             }
         }
 

@@ -52,7 +52,7 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
     private ScalarQuantizer? _quantizer;
 
     // Derived state, rebuilt from the records by a scan (see EnsureDerivedState).
-    private Dictionary<int, int>? _idToSlot;
+    private IdSlotMap? _idToSlot;
     private Stack<int>? _freeSlots;
     private bool _disposed;
 
@@ -86,7 +86,7 @@ public sealed unsafe partial class HnswIndex : IVectorIndex, IDisposable
         _scratch = new ThreadLocal<HnswScratch>(() => new HnswScratch(_dimension, _layout.MaxLinks0));
         _entryState = PackEntry(-1, -1);
         _rngState = options.Seed;
-        _idToSlot = [];
+        _idToSlot = new IdSlotMap(options.InitialCapacity);
         _freeSlots = new Stack<int>();
         RefreshPointers();
     }
