@@ -26,36 +26,26 @@ internal static partial class VectorKernels
     }
 
     /// <summary>
-    /// The scalar cosine, four elements per step into four sets of sums, so that twelve add chains run side by side
-    /// (one chain per sum left every step waiting on the previous add's latency; two sets still trailed
-    /// TensorPrimitives' unrolled loop at d = 128).
+    /// The scalar cosine, two elements per step into two sets of sums, so that six add chains run side by side
+    /// instead of three (one chain per sum left every step waiting on the previous add's latency).
     /// </summary>
     private static float CosineScalar(ref float a, ref float b, int n)
     {
         float ab0 = 0, aa0 = 0, bb0 = 0, ab1 = 0, aa1 = 0, bb1 = 0;
-        float ab2 = 0, aa2 = 0, bb2 = 0, ab3 = 0, aa3 = 0, bb3 = 0;
         int i = 0;
-        for (; i + 4 <= n; i += 4)
+        for (; i + 2 <= n; i += 2)
         {
             float x0 = Unsafe.Add(ref a, i), y0 = Unsafe.Add(ref b, i);
             float x1 = Unsafe.Add(ref a, i + 1), y1 = Unsafe.Add(ref b, i + 1);
-            float x2 = Unsafe.Add(ref a, i + 2), y2 = Unsafe.Add(ref b, i + 2);
-            float x3 = Unsafe.Add(ref a, i + 3), y3 = Unsafe.Add(ref b, i + 3);
             ab0 += x0 * y0;
             aa0 += x0 * x0;
             bb0 += y0 * y0;
             ab1 += x1 * y1;
             aa1 += x1 * x1;
             bb1 += y1 * y1;
-            ab2 += x2 * y2;
-            aa2 += x2 * x2;
-            bb2 += y2 * y2;
-            ab3 += x3 * y3;
-            aa3 += x3 * x3;
-            bb3 += y3 * y3;
         }
 
-        for (; i < n; i++)
+        if (i < n)
         {
             float x = Unsafe.Add(ref a, i), y = Unsafe.Add(ref b, i);
             ab0 += x * y;
@@ -63,7 +53,7 @@ internal static partial class VectorKernels
             bb0 += y * y;
         }
 
-        return CosineFromSums((ab0 + ab1) + (ab2 + ab3), (aa0 + aa1) + (aa2 + aa3), (bb0 + bb1) + (bb2 + bb3));
+        return CosineFromSums(ab0 + ab1, aa0 + aa1, bb0 + bb1);
     }
 
     private static float Cosine512(ref float a, ref float b, int n)
