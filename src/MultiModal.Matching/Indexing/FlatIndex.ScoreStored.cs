@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using MultiModal.Matching.Numerics;
-
 namespace MultiModal.Matching.Indexing;
 
 public sealed partial class FlatIndex : IStoredVectorScorer
@@ -38,20 +34,7 @@ public sealed partial class FlatIndex : IStoredVectorScorer
                     }
                 }
 
-                var chunk = chunkScores[..rows];
-                if (l2)
-                {
-                    VectorKernels.L2SquaredGather(query, ref origin, offsets[..rows], chunk);
-                }
-                else
-                {
-                    VectorKernels.DotGather(query, ref origin, offsets[..rows], chunk);
-                }
-
-                for (int r = 0; r < rows; r++)
-                {
-                    scores[where[r]] = chunk[r];
-                }
+                StoredRowScoring.ScoreChunk(query, ref origin, offsets[..rows], where[..rows], chunkScores, scores, l2);
 
                 hits += rows;
             }

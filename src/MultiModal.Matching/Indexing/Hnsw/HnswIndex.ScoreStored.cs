@@ -1,5 +1,3 @@
-using MultiModal.Matching.Numerics;
-
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 public sealed unsafe partial class HnswIndex : IStoredVectorScorer
@@ -39,20 +37,7 @@ public sealed unsafe partial class HnswIndex : IStoredVectorScorer
                     }
                 }
 
-                var chunk = chunkScores[..rows];
-                if (l2)
-                {
-                    VectorKernels.L2SquaredGather(query, ref *_level0, offsets[..rows], chunk);
-                }
-                else
-                {
-                    VectorKernels.DotGather(query, ref *_level0, offsets[..rows], chunk);
-                }
-
-                for (int r = 0; r < rows; r++)
-                {
-                    scores[where[r]] = chunk[r];
-                }
+                StoredRowScoring.ScoreChunk(query, ref *_level0, offsets[..rows], where[..rows], chunkScores, scores, l2);
 
                 hits += rows;
             }

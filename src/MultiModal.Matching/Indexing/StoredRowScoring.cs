@@ -1,0 +1,37 @@
+using MultiModal.Matching.Numerics;
+
+namespace MultiModal.Matching.Indexing;
+
+/// <summary>The scoring step shared by the indexes' <see cref="IStoredVectorScorer"/> implementations.</summary>
+internal static class StoredRowScoring
+{
+    /// <summary>
+    /// Scores the stored rows at <paramref name="byteOffsets"/> from <paramref name="origin"/> against the query in place
+    /// (the gather kernels: squared L2 for <paramref name="l2"/>, else the dot product) and writes row r's score to
+    /// <c>scores[destinations[r]]</c>; <paramref name="chunkScores"/> is scratch of at least as many floats as rows.
+    /// </summary>
+    public static void ScoreChunk(
+        ReadOnlySpan<float> query,
+        ref byte origin,
+        ReadOnlySpan<nint> byteOffsets,
+        ReadOnlySpan<int> destinations,
+        Span<float> chunkScores,
+        Span<float> scores,
+        bool l2)
+    {
+        var chunk = chunkScores[..byteOffsets.Length];
+        if (l2)
+        {
+            VectorKernels.L2SquaredGather(query, ref origin, byteOffsets, chunk);
+        }
+        else
+        {
+            VectorKernels.DotGather(query, ref origin, byteOffsets, chunk);
+        }
+
+        for (int r = 0; r < chunk.Length; r++)
+        {
+            scores[destinations[r]] = chunk[r];
+        }
+    }
+}
