@@ -29,24 +29,6 @@ public sealed partial class HnswIndexTests
             VectorKernels.NormalizeInPlace(query);
         }
 
-        var scores = new float[ids.Length];
-        var found = new bool[ids.Length];
-        int hits = ((IStoredVectorScorer)index).ScoreStored(query, ids, scores, found);
-        var stored = new float[dimension];
-        int expectedHits = 0;
-        for (int i = 0; i < ids.Length; i++)
-        {
-            bool live = index.TryGetVector(ids[i], stored);
-            Assert.That(found[i], Is.EqualTo(live), $"id {ids[i]}");
-            if (live)
-            {
-                expectedHits++;
-                float expected = metric == DistanceMetric.L2 ? VectorKernels.L2Squared(query, stored) : VectorKernels.Dot(query, stored);
-                Assert.That(scores[i], Is.EqualTo(expected), $"id {ids[i]}");
-            }
-        }
-
-        Assert.That(hits, Is.EqualTo(expectedHits));
-        Assert.That(found[^1], Is.False, "a removed id is not found");
+        StoredScoringAssert.EqualsTheKernelOverCopiedVectors(index, query, ids);
     }
 }
