@@ -49,32 +49,63 @@ internal sealed class CandidateIdTable
     /// The candidate position of <paramref name="id"/>; when the id is not in the table yet, it is added with position
     /// <paramref name="next"/>, which is then returned (so the caller knows it was added by comparing).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int FindOrAdd(int id, int next)
+    public int FindOrAdd(int id, int next) => Begin().FindOrAdd(id, next);
+
+    /// <summary>A cursor for a run of <see cref="Cursor.FindOrAdd"/> calls with the table's fields held in registers.</summary>
+    /// <remarks>Valid until the next <see cref="Reset"/>.</remarks>
+    public Cursor Begin() => new(ref MemoryMarshal.GetArrayDataReference(_entries), _generation, _shift, _mask);
+
+    /// <summary>Sets the generation (tests use it to reach the wrap-around).</summary>
+    internal void SetGenerationForTest(int generation) => _generation = generation;
+
+    /// <summary>
+    /// The table's state as locals: a merge loop also stores into the cell arrays, and the JIT reloads an object's fields
+    /// after every store it cannot prove unrelated, so probing through the table itself cost four loads per id.
+    /// </summary>
+    internal readonly ref struct Cursor
     {
-        ref Entry first = ref MemoryMarshal.GetArrayDataReference(_entries);
-        int generation = _generation;
-        int mask = _mask;
+        private readonly ref Entry _first;
+        private readonly int _generation;
+        private readonly int _shift;
+        private readonly int _mask;
 
-        // Fibonacci hashing: the top bits of id × 2^32/φ spread consecutive and strided ids evenly.
-        int slot = (int)(((uint)id * 2654435769u) >> _shift);
-        while (true)
+        public Cursor(ref Entry first, int generation, int shift, int mask)
         {
-            ref Entry entry = ref Unsafe.Add(ref first, slot);
+            _first = ref first;
+            _generation = generation;
+            _shift = shift;
+            _mask = mask;
+        }
 
-            // One branch on "stop here" (almost always taken at load ≤ 1/2) instead of one on "new or found", whose
-            // outcome is a coin toss when merging lists that overlap; the entry is then written either way.
-            bool empty = entry.Generation != generation;
-            if (empty | entry.Id == id)
+        /// <summary>
+        /// The candidate position of <paramref name="id"/>; when the id is not in the table yet, it is added with position
+        /// <paramref name="next"/>, which is then returned.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int FindOrAdd(int id, int next)
+        {
+            // Fibonacci hashing: the top bits of id × 2^32/φ spread consecutive and strided ids evenly.
+            int slot = (int)(((uint)id * 2654435769u) >> _shift);
+            while (true)
             {
-                int candidate = empty ? next : entry.Candidate;
-                entry.Generation = generation;
-                entry.Id = id;
-                entry.Candidate = candidate;
-                return candidate;
-            }
+                ref Entry entry = ref Unsafe.Add(ref _first, slot);
 
-            slot = (slot + 1) & mask;
+                // One branch on "stop here" (almost always taken at load ≤ 1/2) instead of one on "new or found", whose
+                // outcome is a coin toss when merging lists that overlap. The choice is made with a mask, not a
+                // conditional, because the JIT turned the conditional back into that branch; the entry is written either way.
+                int empty = entry.Generation != _generation ? 1 : 0;
+                if ((empty | (entry.Id == id ? 1 : 0)) != 0)
+                {
+                    int found = entry.Candidate;
+                    int candidate = found ^ ((found ^ next) & -empty);
+                    entry.Generation = _generation;
+                    entry.Id = id;
+                    entry.Candidate = candidate;
+                    return candidate;
+                }
+
+                slot = (slot + 1) & _mask;
+            }
         }
     }
 
@@ -99,10 +130,8 @@ internal sealed class CandidateIdTable
         }
     }
 
-    /// <summary>Sets the generation (tests use it to reach the wrap-around).</summary>
-    internal void SetGenerationForTest(int generation) => _generation = generation;
-
-    private struct Entry
+    /// <summary>One slot: the id, its candidate position, and the generation (search) that wrote it.</summary>
+    internal struct Entry
     {
         public int Generation;
         public int Id;

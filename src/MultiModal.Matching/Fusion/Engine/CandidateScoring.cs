@@ -196,6 +196,13 @@ internal static partial class CandidateScoring
                 }
 
                 int rank = ws.CellRank[cell];
+                if (state == CellState.Retrieved)
+                {
+                    // The merge leaves a retrieved cell's scores in its list, at its rank.
+                    explanation[m] = new ModalityContribution(modality, ws.ListRaw[m][rank - 1], rank, ws.ListNorm[m][rank - 1], weight, contribution, ContributionSource.Retrieved, true);
+                    continue;
+                }
+
                 if (lazyRanks && rank == 0)
                 {
                     rank = 1 + CountGreater(ws.ListRaw[m].AsSpan(0, ws.ListCount[m]), ws.CellRaw[cell]);

@@ -29,6 +29,10 @@ internal sealed partial class FusionWorkspace
     public Neighbor[][] Lists = [];
     public int[] ListCount = [];
     public float[][] ListRaw = [];
+
+    // The normalised score of each list entry (late fusion): a retrieved cell's normalised score is
+    // ListNorm[m][rank − 1], and its raw score ListRaw[m][rank − 1], so the merge does not copy them into the cells.
+    public float[][] ListNorm = [];
     public ListStats[] Stats = [];
     public int[] RecomputedCells = [];
     public byte[] GapState = [];
@@ -42,11 +46,16 @@ internal sealed partial class FusionWorkspace
     public int[] CandidateIds = [];
     public CandidateIdTable IdTable = new();
     public byte[] CellState = [];
+
+    // Raw and normalised scores of recomputed and filled cells; a retrieved cell's are read through its rank (ListRaw, ListNorm).
     public float[] CellRaw = [];
     public int[] CellRank = [];
     public float[] CellNorm = [];
     public float[] CellTerm = [];
     public float[] Fused = [];
+
+    // The combiner term of each entry of the list being merged.
+    public float[] ListTerm = [];
     public float[] Scale = [];
     public float[] WeightSum = [];
     public float[] WeightMax = [];
@@ -121,6 +130,7 @@ internal sealed partial class FusionWorkspace
         Lists = new Neighbor[slots][];
         ListCount = new int[slots];
         ListRaw = new float[slots][];
+        ListNorm = new float[slots][];
         Stats = new ListStats[slots];
         RecomputedCells = new int[slots];
         GapState = new byte[slots];
@@ -131,6 +141,7 @@ internal sealed partial class FusionWorkspace
             Query[m] = [];
             Lists[m] = [];
             ListRaw[m] = [];
+            ListNorm[m] = [];
         }
     }
 

@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MultiModal.Matching.Fusion.Scoring;
+using MultiModal.Matching.Indexing;
 
 namespace MultiModal.Matching.Fusion;
 
@@ -61,10 +65,11 @@ internal static partial class LateFusionEngine
 
     /// <summary>
     /// Builds the candidate set, the union of the lists. Every slot's cells start as that slot's gap (filled in bulk, so
-    /// a new candidate costs no per-slot writes); each list entry then sets its cell to retrieved with its raw score,
-    /// rank, normalised score and combiner term. The list's statistics are loop-invariant, so the normaliser runs
-    /// without a branch per cell, and whether an id is new is folded into arithmetic rather than a branch: merging
-    /// overlapping lists makes that outcome unpredictable, and mispredictions dominated this step.
+    /// a new candidate costs no per-slot writes). Each list's normalised scores and combiner terms are computed first, in
+    /// a pass over the list itself (contiguous, no lookups); each entry then sets its cell to retrieved with its rank and
+    /// term. Its raw and normalised scores stay in the list (<c>ListRaw</c>, <c>ListNorm</c>) and are read through the
+    /// rank for the few candidates that are explained. Whether an id is new is folded into arithmetic rather than a
+    /// branch: merging overlapping lists makes that outcome unpredictable, and mispredictions dominated this step.
     /// </summary>
     internal readonly struct MergePass : CandidateScoring.IPass
     {
@@ -84,16 +89,20 @@ internal static partial class LateFusionEngine
             for (int m = 0; m < slots; m++)
             {
                 int first = m * stride;
+                byte gap = ws.GapState[m];
                 float fill = ws.GapNorm[m];
-                ws.CellState.AsSpan(first, total).Fill(ws.GapState[m]);
-                ws.CellNorm.AsSpan(first, total).Fill(fill);
+                ws.CellState.AsSpan(first, total).Fill(gap);
                 ws.CellTerm.AsSpan(first, total).Fill(fill);
+                if (gap == CellState.Filled)
+                {
+                    ws.CellNorm.AsSpan(first, total).Fill(fill);
+                }
             }
 
-            var table = ws.IdTable;
-            table.Reset(total);
+            ws.IdTable.Reset(total);
+            var table = ws.IdTable.Begin();
             int count = 0;
-            var ids = ws.CandidateIds.AsSpan(0, total);
+            ref int ids = ref MemoryMarshal.GetArrayDataReference(ws.CandidateIds);
             for (int m = 0; m < slots; m++)
             {
                 if (!ws.Searched[m])
@@ -101,31 +110,48 @@ internal static partial class LateFusionEngine
                     continue;
                 }
 
-                var list = ws.Lists[m].AsSpan(0, ws.ListCount[m]);
-                var raw = ws.ListRaw[m].AsSpan(0, list.Length);
-                var state = ws.CellState.AsSpan(m * stride, total);
-                var cellRaw = ws.CellRaw.AsSpan(m * stride, total);
-                var cellRank = ws.CellRank.AsSpan(m * stride, total);
-                var cellNorm = ws.CellNorm.AsSpan(m * stride, total);
-                var cellTerm = ws.CellTerm.AsSpan(m * stride, total);
-                var stats = ws.Stats[m];
-                for (int i = 0; i < list.Length; i++)
+                int length = ws.ListCount[m];
+                NormalizeList<TNormalizer, TCombiner>(ws, m, length, rrfK);
+                ref Neighbor list = ref MemoryMarshal.GetArrayDataReference(ws.Lists[m]);
+                ref float listTerm = ref MemoryMarshal.GetArrayDataReference(ws.ListTerm);
+                ref byte state = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.CellState), m * stride);
+                ref int cellRank = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.CellRank), m * stride);
+                ref float cellTerm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.CellTerm), m * stride);
+
+                // Unchecked stores: a candidate position is below count + 1 ≤ total ≤ CellStride (EnsureCandidates above).
+                for (int i = 0; i < length; i++)
                 {
-                    int id = list[i].Id;
+                    int id = Unsafe.Add(ref list, i).Id;
                     int candidate = table.FindOrAdd(id, count);
-                    ids[candidate] = id;
+                    Debug.Assert(candidate <= count && count < total);
+                    Unsafe.Add(ref ids, candidate) = id;
                     count += candidate == count ? 1 : 0;
-                    float x = raw[i];
-                    float n = TNormalizer.Apply(x, i + 1, in stats);
-                    state[candidate] = CellState.Retrieved;
-                    cellRaw[candidate] = x;
-                    cellRank[candidate] = i + 1;
-                    cellNorm[candidate] = n;
-                    cellTerm[candidate] = TCombiner.Term(n, i + 1, stats.Length, rrfK);
+                    Unsafe.Add(ref state, candidate) = CellState.Retrieved;
+                    Unsafe.Add(ref cellRank, candidate) = i + 1;
+                    Unsafe.Add(ref cellTerm, candidate) = Unsafe.Add(ref listTerm, i);
                 }
             }
 
             ws.CandidateCount = count;
+        }
+
+        /// <summary>Slot <paramref name="slot"/>'s normalised scores into <c>ws.ListNorm[slot]</c> and its terms into <c>ws.ListTerm</c>.</summary>
+        private static void NormalizeList<TNormalizer, TCombiner>(FusionWorkspace ws, int slot, int length, float rrfK)
+            where TNormalizer : struct, IScoreNormalizer
+            where TCombiner : struct, IScoreCombiner
+        {
+            FusionWorkspace.Grow(ref ws.ListNorm[slot], length);
+            FusionWorkspace.Grow(ref ws.ListTerm, length);
+            var raw = ws.ListRaw[slot].AsSpan(0, length);
+            var norm = ws.ListNorm[slot].AsSpan(0, length);
+            var term = ws.ListTerm.AsSpan(0, length);
+            ref readonly var stats = ref ws.Stats[slot];
+            for (int i = 0; i < raw.Length; i++)
+            {
+                float n = TNormalizer.Apply(raw[i], i + 1, in stats);
+                norm[i] = n;
+                term[i] = TCombiner.Term(n, i + 1, stats.Length, rrfK);
+            }
         }
     }
 }
