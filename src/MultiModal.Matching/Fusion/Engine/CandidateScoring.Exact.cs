@@ -132,4 +132,55 @@ internal static partial class CandidateScoring
 
         return kept;
     }
+
+    /// <summary>
+    /// Scores every candidate of slot <paramref name="slot"/> in place (the hybrid re-rank, where no cell is settled yet):
+    /// the index writes straight into the slot's raw cells, which are contiguous, so no id or cell lists are built.
+    /// The scored cells' raw similarities are also written to <c>ws.ListRaw[slot]</c> (for the statistics) and, with
+    /// <paramref name="listCells"/>, their cell positions to <c>ws.GatherIndex</c> in the same order; returns how many.
+    /// A candidate without a stored vector gets <paramref name="fallback"/>.
+    /// </summary>
+    public static int ScoreAllInPlace(FusionWorkspace ws, IStoredVectorScorer scorer, int slot, int count, MissingModalityPolicy fallback, bool listCells)
+    {
+        FusionWorkspace.Grow(ref ws.GatherFound, count);
+        FusionWorkspace.Grow(ref ws.ListRaw[slot], count);
+        int first = ws.Cell(slot, 0);
+        var raw = ws.CellRaw.AsSpan(first, count);
+        var found = ws.GatherFound.AsSpan(0, count);
+        int hits = scorer.ScoreStored(ws.PreparedQuery(slot), ws.CandidateIds.AsSpan(0, count), raw, found);
+
+        // The conversion runs over every cell: a cell without a stored vector holds a stale but finite value, which its
+        // fallback then replaces.
+        ScoreMath.BatchToSimilarity(ws.Metric[slot], raw);
+        ws.CellState.AsSpan(first, count).Fill(CellState.Recomputed);
+        var list = ws.ListRaw[slot];
+        if (hits == count)
+        {
+            raw.CopyTo(list);
+            if (listCells)
+            {
+                for (int c = 0; c < count; c++)
+                {
+                    ws.GatherIndex[c] = first + c;
+                }
+            }
+
+            return count;
+        }
+
+        int kept = 0;
+        for (int c = 0; c < count; c++)
+        {
+            if (!found[c])
+            {
+                Fallback(ws, first + c, fallback);
+                continue;
+            }
+
+            list[kept] = raw[c];
+            ws.GatherIndex[kept++] = first + c;
+        }
+
+        return kept;
+    }
 }

@@ -1,3 +1,5 @@
+using MultiModal.Matching.Indexing;
+
 namespace MultiModal.Matching.Fusion;
 
 /// <summary>Hybrid fusion: coarse candidates, then exact per-modality scores from stored vectors, normalised and combined.</summary>
@@ -60,18 +62,14 @@ internal static class HybridFusionEngine
                 continue;
             }
 
-            for (int c = 0; c < count; c++)
-            {
-                ws.GatherIndex[c] = first + c;
-            }
-
             // Every candidate is scored exactly; one without a stored vector takes the item-side fill (or is skipped).
-            int found = CandidateScoring.ScoreExactly(ws, m, count, policy, CellState.Recomputed);
+            // ListRaw[m] receives the scored cells' raw scores, and GatherIndex their cells when ranks are needed.
+            int found = ws.Index[m] is IStoredVectorScorer scorer
+                ? CandidateScoring.ScoreAllInPlace(ws, scorer, m, count, policy, listCells: ranks)
+                : ScoreByCopies(ws, m, count, policy);
             ws.RecomputedCells[m] = found;
-            FusionWorkspace.Grow(ref ws.ListRaw[m], found);
-            var list = ws.ListRaw[m].AsSpan(0, found);
-            ws.GatherScore.AsSpan(0, found).CopyTo(list);
             ws.ListCount[m] = found;
+            var list = ws.ListRaw[m].AsSpan(0, found);
             if (ranks)
             {
                 // Sort the scores with their cells, best first; a cell's rank is 1 + the number of strictly better
@@ -95,5 +93,20 @@ internal static class HybridFusionEngine
         CandidateScoring.Run<CandidateScoring.ScorePass>(ws, combination, recomputedIsHit: true);
         int selected = CandidateScoring.SelectTop(ws, k);
         CandidateScoring.WriteResult(ws, source, combination, selected, lazyRanks: !ranks, recomputedIsHit: true, destination);
+    }
+
+    /// <summary>Scores slot <paramref name="slot"/>'s candidates through copies of their stored vectors (an index that cannot score in place).</summary>
+    private static int ScoreByCopies(FusionWorkspace ws, int slot, int count, MissingModalityPolicy policy)
+    {
+        int first = ws.Cell(slot, 0);
+        for (int c = 0; c < count; c++)
+        {
+            ws.GatherIndex[c] = first + c;
+        }
+
+        int found = CandidateScoring.ScoreExactly(ws, slot, count, policy, CellState.Recomputed);
+        FusionWorkspace.Grow(ref ws.ListRaw[slot], found);
+        ws.GatherScore.AsSpan(0, found).CopyTo(ws.ListRaw[slot]);
+        return found;
     }
 }

@@ -24,6 +24,27 @@ public sealed class NormalizersTests
         });
     }
 
+    /// <summary>The vectorised statistics (eight at a time, with a scalar tail) against a plain double-precision oracle.</summary>
+    [Test]
+    public void ListStats_Of_MatchesNaiveOracle_AtEveryLengthAroundTheVectorWidth()
+    {
+        var random = new Random(11);
+        for (int length = 1; length <= 41; length++)
+        {
+            var raw = Enumerable.Range(0, length).Select(_ => (random.NextSingle() * 4f) - 3f).ToArray();
+            double mean = raw.Sum(x => (double)x) / length;
+            double sigma = Math.Sqrt(raw.Sum(x => (x - mean) * (x - mean)) / length);
+            var s = Stats(raw);
+            Assert.Multiple(() =>
+            {
+                Assert.That(s.Min, Is.EqualTo(raw.Min()), $"length {length}");
+                Assert.That(s.Max, Is.EqualTo(raw.Max()), $"length {length}");
+                Assert.That(s.Mean, Is.EqualTo((float)mean).Within(1e-6), $"length {length}");
+                Assert.That(s.StdDev, Is.EqualTo((float)sigma).Within(1e-6), $"length {length}");
+            });
+        }
+    }
+
     [TestCase(0.9f, 1f)]
     [TestCase(0.5f, 0.5f)]
     [TestCase(0.1f, 0f)]
