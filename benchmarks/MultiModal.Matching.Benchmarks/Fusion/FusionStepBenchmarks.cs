@@ -150,6 +150,21 @@ public class FusionStepBenchmarks
         return _result.Count;
     }
 
+    /// <summary>The cold re-rank with the gather kernel's prefetch of the next rows' first lines switched off (its side-by-side reference).</summary>
+    [Benchmark]
+    public int HybridRerank_200x3_WeightedSum_Cold_NoPrefetch()
+    {
+        VectorKernels.GatherPrefetch = false;
+        try
+        {
+            return HybridRerank_200x3_WeightedSum_Cold();
+        }
+        finally
+        {
+            VectorKernels.GatherPrefetch = true;
+        }
+    }
+
     [Benchmark]
     public int HybridRerank_200x3_Rrf()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MultiModal.Matching.Numerics;
 
@@ -14,9 +15,8 @@ internal static partial class VectorKernels
     /// Scores rows that lie scattered in one block of storage, in place (no copies): <c>scores[i]</c> = query · row i,
     /// where row i starts <c>byteOffsets[i]</c> bytes after <paramref name="origin"/>. Re-ranking uses it over an index's
     /// stored vectors. Rows are scored four at a time (<see cref="FourRows512{TRow}"/>: four independent streams, the query
-    /// loaded once per four rows); each score equals <see cref="Dot"/> of that row bit for bit. Software prefetch of the
-    /// next group's lines (Sse.Prefetch0) was measured and left out: it was no faster with rows in cache and slower with
-    /// rows in DRAM (docs/benchmarks.md, "Fusion").
+    /// loaded once per four rows); each score equals <see cref="Dot"/> of that row bit for bit. While a group is scored,
+    /// the first lines of the next group's rows are prefetched (<see cref="PrefetchRowStarts"/>).
     /// </summary>
     /// <remarks>The caller keeps the storage alive and unmoved for the call (a managed array is tracked through the ref).</remarks>
     public static void DotGather(ReadOnlySpan<float> query, ref byte origin, ReadOnlySpan<nint> byteOffsets, Span<float> scores) =>
@@ -58,8 +58,14 @@ internal static partial class VectorKernels
         where TWidth : struct, IRowWidth<TWidth>
     {
         int i = 0;
+        bool prefetch = Sse.IsSupported && GatherPrefetch;
         for (; i + GatherGroup <= count; i += GatherGroup)
         {
+            if (prefetch && i + (2 * GatherGroup) <= count)
+            {
+                PrefetchRowStarts(ref origin, ref Unsafe.Add(ref at, i + GatherGroup));
+            }
+
             TWidth.ScoreFour<TRow>(
                 ref q,
                 ref Row(ref origin, Unsafe.Add(ref at, i)),
@@ -76,6 +82,29 @@ internal static partial class VectorKernels
         for (; i < count; i++)
         {
             Unsafe.Add(ref s, i) = TWidth.Score<TRow>(ref q, ref Row(ref origin, Unsafe.Add(ref at, i)), d);
+        }
+    }
+
+    /// <summary>
+    /// Whether the gather kernels prefetch the start of the next group's rows (benchmarks turn it off to measure the
+    /// difference side by side; nothing else should touch it).
+    /// </summary>
+    internal static bool GatherPrefetch = true;
+
+    /// <summary>
+    /// Prefetches the first two cache lines of each row of a group. A scattered row is a new stream for the hardware
+    /// prefetchers, which need a miss or two before they run ahead; starting the next rows' first lines while this
+    /// group computes hides that start-up. Whole rows (32 lines each at d = 512) cost more instructions than they
+    /// saved (1.3× slower), and more than two lines gained nothing more (docs/benchmarks.md, "Session 4").
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchRowStarts(ref byte origin, ref nint at)
+    {
+        for (int r = 0; r < GatherGroup; r++)
+        {
+            byte* row = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref origin, Unsafe.Add(ref at, r)));
+            Sse.Prefetch0(row);
+            Sse.Prefetch0(row + 64);
         }
     }
 
