@@ -142,16 +142,7 @@ internal static partial class LateFusionEngine
         {
             FusionWorkspace.Grow(ref ws.ListNorm[slot], length);
             FusionWorkspace.Grow(ref ws.ListTerm, length);
-            var raw = ws.ListRaw[slot].AsSpan(0, length);
-            var norm = ws.ListNorm[slot].AsSpan(0, length);
-            var term = ws.ListTerm.AsSpan(0, length);
-            ref readonly var stats = ref ws.Stats[slot];
-            for (int i = 0; i < raw.Length; i++)
-            {
-                float n = TNormalizer.Apply(raw[i], i + 1, in stats);
-                norm[i] = n;
-                term[i] = TCombiner.Term(n, i + 1, stats.Length, rrfK);
-            }
+            ListTerms.Compute<TNormalizer, TCombiner>(ws.ListRaw[slot].AsSpan(0, length), ws.ListNorm[slot], ws.ListTerm, in ws.Stats[slot], rrfK);
         }
     }
 }
