@@ -2,6 +2,7 @@ using MultiModal.Matching.Encoding;
 using MultiModal.Matching.Fusion;
 using MultiModal.Matching.Indexing;
 using MultiModal.Matching.Indexing.Hnsw;
+using MultiModal.Matching.Numerics;
 
 namespace MultiModal.Matching.Benchmarks.Fusion;
 
@@ -84,9 +85,25 @@ internal sealed class FusionBenchmarkData
         }
     }
 
+    /// <summary>
+    /// The same three FlatIndex modalities with their rows on 4 KiB pages (built with the huge-page advice switched
+    /// off), on first use: the side-by-side reference for what huge pages change.
+    /// </summary>
+    public FusionSource SmallPageSource
+    {
+        get
+        {
+            lock (Cache)
+            {
+                return _smallPageSource ??= BuildSmallPageCopy();
+            }
+        }
+    }
+
     public FusionQuery Query { get; }
 
     private FusionSource? _hnswSource;
+    private FusionSource? _smallPageSource;
 
     public static FusionBenchmarkData Get(int count)
     {
@@ -123,6 +140,34 @@ internal sealed class FusionBenchmarkData
         }
 
         return new FusionSource(pairs);
+    }
+
+    private FusionSource BuildSmallPageCopy()
+    {
+        LargeBufferMemory.AdviseHugePages = false;
+        try
+        {
+            var pairs = new List<KeyValuePair<Modality, IVectorIndex>>();
+            var vector = new float[Dimension];
+            for (int m = 0; m < Source.Modalities.Count; m++)
+            {
+                var flat = Source.GetIndex(m);
+                var copy = new FlatIndex(Dimension, flat.Metric, new FlatIndexOptions { InitialCapacity = flat.Count });
+                for (int id = 0; id < flat.Count; id++)
+                {
+                    flat.TryGetVector(id, vector);
+                    copy.Add(id, vector);
+                }
+
+                pairs.Add(KeyValuePair.Create(Source.Modalities[m], (IVectorIndex)copy));
+            }
+
+            return new FusionSource(pairs);
+        }
+        finally
+        {
+            LargeBufferMemory.AdviseHugePages = true;
+        }
     }
 
     private static float[] RandomVector(Random random, float scale)

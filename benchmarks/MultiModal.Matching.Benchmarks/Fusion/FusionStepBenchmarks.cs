@@ -12,6 +12,8 @@ namespace MultiModal.Matching.Benchmarks.Fusion;
 /// The hot re-rank cases score the same 200 candidates every invocation, so their 600 rows (1.2 MB) stay in cache (L2/L3);
 /// the <c>_Cold</c> case cycles through 128 sets of 200 random ids (≈ 150 MB of rows over the three modalities, more than
 /// the 105 MB L3), so its rows and map entries come from DRAM, as after a coarse stage that streamed the joint index.
+/// The index buffers lie on transparent huge pages where the kernel grants them; the <c>_4KPages</c> cases score
+/// copies on 4 KiB pages beside them.
 /// </summary>
 [Config(typeof(FusionBenchmarkConfig))]
 public class FusionStepBenchmarks
@@ -39,6 +41,8 @@ public class FusionStepBenchmarks
     private FusionSource _hnswCopySource = null!;
     private FusionWorkspace _rerankHnsw = new();
     private FusionWorkspace _rerankHnswCopy = new();
+    private FusionSource _smallPageSource = null!;
+    private FusionWorkspace _rerankSmallPages = new();
     private FusedMatch[][] _coldSets = [];
     private int _coldNext;
 
@@ -67,6 +71,9 @@ public class FusionStepBenchmarks
         _hnswCopySource = new FusionSource(Enumerable.Range(0, 3).Select(m => KeyValuePair.Create(_hnswSource.Modalities[m], (IVectorIndex)new CopyOnlyIndex(_hnswSource.GetIndex(m)))));
         _rerankHnswCopy = new FusionWorkspace();
         _rerankHnswCopy.Resolve(_hnswCopySource, data.Query, Fuse.Late().Settings);
+        _smallPageSource = data.SmallPageSource;
+        _rerankSmallPages = new FusionWorkspace();
+        _rerankSmallPages.Resolve(_smallPageSource, data.Query, Fuse.Late().Settings);
         var coldRandom = new Random(7);
         _coldSets = new FusedMatch[ColdSets][];
         for (int set = 0; set < ColdSets; set++)
@@ -163,6 +170,24 @@ public class FusionStepBenchmarks
         {
             VectorKernels.GatherPrefetch = true;
         }
+    }
+
+    /// <summary>The cold re-rank over FlatIndex copies whose rows lie on 4 KiB pages (the huge-page advice off): its side-by-side reference.</summary>
+    [Benchmark]
+    public int HybridRerank_200x3_WeightedSum_Cold_4KPages()
+    {
+        var set = _coldSets[_coldNext];
+        _coldNext = (_coldNext + 1) % ColdSets;
+        HybridFusionEngine.Rescore(_rerankSmallPages, _smallPageSource, WeightedSum, set, K, _result);
+        return _result.Count;
+    }
+
+    /// <summary>The hot re-rank (the same 200 candidates every call) over the 4 KiB-page copies.</summary>
+    [Benchmark]
+    public int HybridRerank_200x3_WeightedSum_4KPages()
+    {
+        HybridFusionEngine.Rescore(_rerankSmallPages, _smallPageSource, WeightedSum, _candidates, K, _result);
+        return _result.Count;
     }
 
     [Benchmark]

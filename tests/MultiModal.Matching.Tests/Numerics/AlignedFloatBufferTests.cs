@@ -15,7 +15,7 @@ public sealed class AlignedFloatBufferTests
         buffer.Resize((length * 2) + 3);
         Assert.That((int)((nuint)Unsafe.AsPointer(ref buffer.Origin) % 64), Is.Zero);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        Assert.That((int)((nuint)Unsafe.AsPointer(ref buffer.Origin) % 64), Is.Zero, "pinned: a compacting collection does not move it");
+        Assert.That((int)((nuint)Unsafe.AsPointer(ref buffer.Origin) % 64), Is.Zero, "unmanaged: a compacting collection does not move it");
     }
 
     [Test]

@@ -1,28 +1,28 @@
-using System.Runtime.InteropServices;
+using MultiModal.Matching.Numerics;
 
 namespace MultiModal.Matching.Indexing.Hnsw;
 
 /// <summary>
-/// <see cref="HnswGraphMemory"/> over unmanaged memory from <see cref="NativeMemory.AlignedAlloc(nuint, nuint)"/>;
-/// grows by reallocation (the caller holds the index's structural write lock).
+/// <see cref="HnswGraphMemory"/> over unmanaged memory from <see cref="LargeBufferMemory"/> (on huge pages where the
+/// platform allows); grows by reallocation (the caller holds the index's structural write lock).
 /// </summary>
 internal sealed unsafe class NativeHnswGraphMemory : HnswGraphMemory
 {
-    private byte* _level0;
+    private LargeBufferMemory.Block _level0;
     private long _level0Bytes;
-    private int* _upper;
+    private LargeBufferMemory.Block _upper;
     private long _upperInts;
 
     public NativeHnswGraphMemory(long level0Bytes, long upperInts)
     {
-        _level0 = Allocate(level0Bytes);
+        _level0 = LargeBufferMemory.Allocate(level0Bytes, HnswGraphLayout.Alignment);
         try
         {
-            _upper = (int*)Allocate(upperInts * sizeof(int));
+            _upper = LargeBufferMemory.Allocate(upperInts * sizeof(int), HnswGraphLayout.Alignment);
         }
         catch
         {
-            NativeMemory.AlignedFree(_level0);
+            LargeBufferMemory.Free(_level0);
             throw;
         }
 
@@ -32,11 +32,11 @@ internal sealed unsafe class NativeHnswGraphMemory : HnswGraphMemory
 
     ~NativeHnswGraphMemory() => Free();
 
-    public override byte* Level0 => _level0;
+    public override byte* Level0 => _level0.Pointer;
 
     public override long Level0Bytes => _level0Bytes;
 
-    public override int* Upper => _upper;
+    public override int* Upper => (int*)_upper.Pointer;
 
     public override long UpperInts => _upperInts;
 
@@ -44,21 +44,21 @@ internal sealed unsafe class NativeHnswGraphMemory : HnswGraphMemory
 
     public override void Resize(long level0Bytes, long upperInts)
     {
-        ObjectDisposedException.ThrowIf(_level0 == null, this);
+        ObjectDisposedException.ThrowIf(_level0.Pointer == null, this);
         if (level0Bytes > _level0Bytes)
         {
-            byte* grown = Allocate(level0Bytes);
-            Buffer.MemoryCopy(_level0, grown, level0Bytes, _level0Bytes);
-            NativeMemory.AlignedFree(_level0);
+            var grown = LargeBufferMemory.Allocate(level0Bytes, HnswGraphLayout.Alignment);
+            Buffer.MemoryCopy(_level0.Pointer, grown.Pointer, level0Bytes, _level0Bytes);
+            LargeBufferMemory.Free(_level0);
             _level0 = grown;
             _level0Bytes = level0Bytes;
         }
 
         if (upperInts > _upperInts)
         {
-            int* grown = (int*)Allocate(upperInts * sizeof(int));
-            Buffer.MemoryCopy(_upper, grown, upperInts * sizeof(int), _upperInts * sizeof(int));
-            NativeMemory.AlignedFree(_upper);
+            var grown = LargeBufferMemory.Allocate(upperInts * sizeof(int), HnswGraphLayout.Alignment);
+            Buffer.MemoryCopy(_upper.Pointer, grown.Pointer, upperInts * sizeof(int), _upperInts * sizeof(int));
+            LargeBufferMemory.Free(_upper);
             _upper = grown;
             _upperInts = upperInts;
         }
@@ -72,20 +72,12 @@ internal sealed unsafe class NativeHnswGraphMemory : HnswGraphMemory
 
     private void Free()
     {
-        if (_level0 != null)
+        if (_level0.Pointer != null)
         {
-            NativeMemory.AlignedFree(_level0);
-            NativeMemory.AlignedFree(_upper);
-            _level0 = null;
-            _upper = null;
+            LargeBufferMemory.Free(_level0);
+            LargeBufferMemory.Free(_upper);
+            _level0 = default;
+            _upper = default;
         }
-    }
-
-    private static byte* Allocate(long bytes)
-    {
-        nuint size = (nuint)Math.Max(bytes, HnswGraphLayout.Alignment);
-        byte* p = (byte*)NativeMemory.AlignedAlloc(size, HnswGraphLayout.Alignment);
-        NativeMemory.Clear(p, size);
-        return p;
     }
 }
