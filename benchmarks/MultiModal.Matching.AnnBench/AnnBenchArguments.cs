@@ -34,6 +34,12 @@ internal sealed class AnnBenchArguments
     /// </summary>
     public bool CpuClock { get; private set; }
 
+    /// <summary>
+    /// "on" (default) or "off": whether the index's large buffers are advised as transparent huge pages
+    /// (<c>LargeBufferMemory</c>); off gives the 4 KiB-page baseline for a side-by-side run.
+    /// </summary>
+    public bool HugePages { get; private set; } = true;
+
     public string? Save { get; private set; }
 
     public string? Open { get; private set; }
@@ -73,6 +79,7 @@ internal sealed class AnnBenchArguments
                 case "--quantization": parsed.Quantization = Value() == "int8" ? HnswQuantization.Int8 : HnswQuantization.None; break;
                 case "--rerank-oversampling": parsed.RerankOversampling = ParseInt(Value(), name); break;
                 case "--clock": parsed.CpuClock = Value() == "cpu"; break;
+                case "--huge-pages": parsed.HugePages = ParseSwitch(Value(), name); break;
                 case "--save": parsed.Save = Value(); break;
                 case "--open": parsed.Open = Value(); break;
                 case "--min-seconds": parsed.MinSeconds = double.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -104,5 +111,12 @@ internal sealed class AnnBenchArguments
         "cosine" => DistanceMetric.Cosine,
         "dot" or "ip" => DistanceMetric.DotProduct,
         _ => throw new ArgumentException($"--metric: '{value}' is not l2, cosine or dot."),
+    };
+
+    private static bool ParseSwitch(string value, string name) => value switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new ArgumentException($"{name}: '{value}' is not on or off."),
     };
 }

@@ -24,6 +24,7 @@ if (options.GenerateInto is not null)
     return 0;
 }
 
+MultiModal.Matching.Numerics.LargeBufferMemory.AdviseHugePages = options.HugePages;
 CultureInfo invariant = CultureInfo.InvariantCulture;
 float[] queries = TexmexFile.ReadFvecs(options.Query!, out int queryCount, out int queryDimension);
 int[] truth = TexmexFile.ReadIvecs(options.GroundTruth!, out int truthRows, out int truthK);
@@ -83,7 +84,7 @@ else
     double cpuStart = CpuClock.ProcessSeconds();
     index.AddRange(ids, baseVectors, options.Threads);
     double buildSeconds = options.CpuClock ? (CpuClock.ProcessSeconds() - cpuStart) / options.Threads : clock.Elapsed.TotalSeconds;
-    Console.WriteLine(string.Create(invariant, $"build n={n} d={d} M={options.M} efC={options.EfConstruction} threads={options.Threads} seconds={buildSeconds:F3} inserts_per_s={n / buildSeconds:F0}"));
+    Console.WriteLine(string.Create(invariant, $"build n={n} d={d} M={options.M} efC={options.EfConstruction} threads={options.Threads} huge_pages={(options.HugePages ? "on" : "off")} seconds={buildSeconds:F3} inserts_per_s={n / buildSeconds:F0}"));
     if (options.Save is not null)
     {
         AnnBenchStorage.Save(options.Save, index, baseVectors, n, d);
