@@ -117,45 +117,23 @@ public class FusionStepBenchmarks
     }
 
     [Benchmark]
-    public int HybridRerank_200x3_WeightedSum()
-    {
-        HybridFusionEngine.Rescore(_rerank, _source, WeightedSum, _candidates, K, _result);
-        return _result.Count;
-    }
+    public int HybridRerank_200x3_WeightedSum() => Rerank(_rerank, _source, WeightedSum, _candidates);
 
     /// <summary>The same re-rank through the generic path: stored vectors copied out with TryGetVector, then the batch kernel.</summary>
     [Benchmark]
-    public int HybridRerank_200x3_WeightedSum_CopyPath()
-    {
-        HybridFusionEngine.Rescore(_rerankCopy, _copySource, WeightedSum, _candidates, K, _result);
-        return _result.Count;
-    }
+    public int HybridRerank_200x3_WeightedSum_CopyPath() => Rerank(_rerankCopy, _copySource, WeightedSum, _candidates);
 
     /// <summary>The in-place re-rank over HnswIndex records.</summary>
     [Benchmark]
-    public int HybridRerank_200x3_WeightedSum_Hnsw()
-    {
-        HybridFusionEngine.Rescore(_rerankHnsw, _hnswSource, WeightedSum, _candidates, K, _result);
-        return _result.Count;
-    }
+    public int HybridRerank_200x3_WeightedSum_Hnsw() => Rerank(_rerankHnsw, _hnswSource, WeightedSum, _candidates);
 
     /// <summary>HnswIndex through TryGetVector copies (what the hybrid path did before HnswIndex scored in place).</summary>
     [Benchmark]
-    public int HybridRerank_200x3_WeightedSum_HnswCopyPath()
-    {
-        HybridFusionEngine.Rescore(_rerankHnswCopy, _hnswCopySource, WeightedSum, _candidates, K, _result);
-        return _result.Count;
-    }
+    public int HybridRerank_200x3_WeightedSum_HnswCopyPath() => Rerank(_rerankHnswCopy, _hnswCopySource, WeightedSum, _candidates);
 
     /// <summary>200 random candidates per invocation from 128 sets (rows from DRAM, not cache), FlatIndex in place.</summary>
     [Benchmark]
-    public int HybridRerank_200x3_WeightedSum_Cold()
-    {
-        var set = _coldSets[_coldNext];
-        _coldNext = (_coldNext + 1) % ColdSets;
-        HybridFusionEngine.Rescore(_rerank, _source, WeightedSum, set, K, _result);
-        return _result.Count;
-    }
+    public int HybridRerank_200x3_WeightedSum_Cold() => Rerank(_rerank, _source, WeightedSum, NextColdSet());
 
     /// <summary>The cold re-rank with the gather kernel's prefetch of the next rows' first lines switched off (its side-by-side reference).</summary>
     [Benchmark]
@@ -174,29 +152,29 @@ public class FusionStepBenchmarks
 
     /// <summary>The cold re-rank over FlatIndex copies whose rows lie on 4 KiB pages (the huge-page advice off): its side-by-side reference.</summary>
     [Benchmark]
-    public int HybridRerank_200x3_WeightedSum_Cold_4KPages()
-    {
-        var set = _coldSets[_coldNext];
-        _coldNext = (_coldNext + 1) % ColdSets;
-        HybridFusionEngine.Rescore(_rerankSmallPages, _smallPageSource, WeightedSum, set, K, _result);
-        return _result.Count;
-    }
+    public int HybridRerank_200x3_WeightedSum_Cold_4KPages() => Rerank(_rerankSmallPages, _smallPageSource, WeightedSum, NextColdSet());
 
     /// <summary>The hot re-rank (the same 200 candidates every call) over the 4 KiB-page copies.</summary>
     [Benchmark]
-    public int HybridRerank_200x3_WeightedSum_4KPages()
-    {
-        HybridFusionEngine.Rescore(_rerankSmallPages, _smallPageSource, WeightedSum, _candidates, K, _result);
-        return _result.Count;
-    }
+    public int HybridRerank_200x3_WeightedSum_4KPages() => Rerank(_rerankSmallPages, _smallPageSource, WeightedSum, _candidates);
 
     [Benchmark]
-    public int HybridRerank_200x3_Rrf()
+    public int HybridRerank_200x3_Rrf() => Rerank(_rerank, _source, Rrf, _candidates);
+
+
+    private int Rerank(FusionWorkspace workspace, FusionSource source, ScoreCombination combination, FusedMatch[] candidates)
     {
-        HybridFusionEngine.Rescore(_rerank, _source, Rrf, _candidates, K, _result);
+        HybridFusionEngine.Rescore(workspace, source, combination, candidates, K, _result);
         return _result.Count;
     }
 
+    /// <summary>The next of the cold candidate sets, in rotation.</summary>
+    private FusedMatch[] NextColdSet()
+    {
+        var set = _coldSets[_coldNext];
+        _coldNext = (_coldNext + 1) % ColdSets;
+        return set;
+    }
 
     private int Late(ScoreCombination combination)
     {
