@@ -47,8 +47,15 @@ internal static unsafe partial class LargeBufferMemory
     private const int MadviseHugePage = 14;
 
     /// <summary>
+    /// The <see cref="AppContext"/> switch that turns the huge-page advice off for the whole process
+    /// (<c>AppContext.SetSwitch(DisableSwitch, true)</c>, or <c>&lt;RuntimeHostConfigurationOption&gt;</c> in the project
+    /// file): for hosts where transparent-huge-page compaction stalls or memory rounding matter more than the speed-up.
+    /// </summary>
+    public const string DisableSwitch = "MultiModal.Matching.DisableTransparentHugePages";
+
+    /// <summary>
     /// Whether large blocks are mapped and advised as huge pages (benchmarks turn it off to measure the difference side
-    /// by side; nothing else should touch it). Read when a block is allocated.
+    /// by side; nothing else should touch it). Read, with <see cref="DisableSwitch"/>, when a block is allocated.
     /// </summary>
     internal static bool AdviseHugePages = true;
 
@@ -60,7 +67,7 @@ internal static unsafe partial class LargeBufferMemory
     public static Block Allocate(long bytes, int alignment)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        if (AdviseHugePages && OperatingSystem.IsLinux() && bytes >= HugePageThreshold)
+        if (bytes >= HugePageThreshold && AdviseHugePages && OperatingSystem.IsLinux() && !IsSwitchedOff())
         {
             return MapHuge(bytes);
         }
@@ -70,6 +77,8 @@ internal static unsafe partial class LargeBufferMemory
         NativeMemory.Clear(p, size);
         return new Block(p, (long)size, p, 0);
     }
+
+    private static bool IsSwitchedOff() => AppContext.TryGetSwitch(DisableSwitch, out bool disabled) && disabled;
 
     /// <summary>Frees a block from <see cref="Allocate"/>; a default block is ignored.</summary>
     public static void Free(Block block)

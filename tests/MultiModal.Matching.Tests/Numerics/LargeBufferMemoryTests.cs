@@ -104,6 +104,38 @@ public sealed unsafe class LargeBufferMemoryTests
     }
 
     [Test]
+    public void TheAppContextSwitch_TurnsTheAdviceOff_AndBackOn()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("Huge-page mappings are a Linux feature.");
+        }
+
+        AppContext.SetSwitch(LargeBufferMemory.DisableSwitch, true);
+        LargeBufferMemory.Block off = default;
+        try
+        {
+            off = LargeBufferMemory.Allocate(Large, 64);
+            Assert.That(off.IsMapped, Is.False, "switched off: an ordinary aligned allocation");
+        }
+        finally
+        {
+            AppContext.SetSwitch(LargeBufferMemory.DisableSwitch, false);
+            LargeBufferMemory.Free(off);
+        }
+
+        var on = LargeBufferMemory.Allocate(Large, 64);
+        try
+        {
+            Assert.That(on.IsMapped, Is.True, "switched back on");
+        }
+        finally
+        {
+            LargeBufferMemory.Free(on);
+        }
+    }
+
+    [Test]
     public void Allocate_RejectsANegativeSize() =>
         Assert.That(() => LargeBufferMemory.Allocate(-1, 64), Throws.TypeOf<ArgumentOutOfRangeException>());
 
