@@ -108,6 +108,13 @@ public class FusionStepBenchmarks
     [Benchmark]
     public int LateStep_Borda() => Late(Borda);
 
+    /// <summary>
+    /// How much of the core this run had: fixed integer work with no memory traffic (<see cref="HostProbe"/>). Read the
+    /// other cases against it; on this shared host it has measured from 1× to 2× its quiet time between runs.
+    /// </summary>
+    [Benchmark]
+    public ulong HostProbe_IntegerChains() => HostProbe.IntegerChains(HostProbe.Iterations);
+
     /// <summary>The arithmetic floor of the re-rank: 600 dot products of 512-d rows already contiguous in cache.</summary>
     [Benchmark]
     public float Reference_DotBatch_600x512()
@@ -160,7 +167,6 @@ public class FusionStepBenchmarks
 
     [Benchmark]
     public int HybridRerank_200x3_Rrf() => Rerank(_rerank, _source, Rrf, _candidates);
-
 
     private int Rerank(FusionWorkspace workspace, FusionSource source, ScoreCombination combination, FusedMatch[] candidates)
     {

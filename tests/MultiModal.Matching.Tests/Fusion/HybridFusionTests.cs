@@ -57,6 +57,33 @@ public sealed class HybridFusionTests
         }
     }
 
+    [TestCase(40)]
+    [TestCase(120)]
+    [TestCase(300)]
+    public void Search_RankBasedRerank_RankIsOnePlusTheStrictlyBetterCandidates(int count)
+    {
+        var data = FusionTestData.Create(24, count, missingRate: 0.2);
+        var query = data.RandomQuery(new Random(10), count, [true, true, true]);
+        foreach (var combination in new[] { Combine.Rrf(60), Combine.Borda() })
+        {
+            // Every item is a candidate and every candidate is returned, so each rank can be checked against all the others.
+            var result = Fuse.Hybrid(Fuse.Early(), Fuse.Late(combination), candidates: count).Search(data.Source, query);
+            Assert.That(result.Count, Is.GreaterThan(count * 9 / 10), combination.ToString());
+            for (int m = 0; m < 3; m++)
+            {
+                var scored = result.Matches.ToArray()
+                    .Select(match => match.Explanation.Span[m])
+                    .Where(c => c.Source == ContributionSource.Recomputed)
+                    .ToArray();
+                foreach (var c in scored)
+                {
+                    int better = scored.Count(other => other.RawScore > c.RawScore);
+                    Assert.That(c.Rank, Is.EqualTo(1 + better), $"{combination}, slot {m}, raw {c.RawScore}");
+                }
+            }
+        }
+    }
+
     [Test]
     public void Search_ScoreCombinerRanks_AreComputedLazilyForExplanations()
     {
