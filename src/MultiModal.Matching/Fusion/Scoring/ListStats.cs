@@ -45,7 +45,14 @@ internal struct ListStats
         return s;
     }
 
-    /// <summary>The smallest and largest of a non-empty span.</summary>
+    /// <summary>The smallest and largest of a non-empty span (of scores, which are never NaN).</summary>
+    /// <remarks>
+    /// The native minimum and maximum (one instruction each) rather than <see cref="Vector256.Min{T}"/> and
+    /// <see cref="MathF.Min(float, float)"/>, whose IEEE 754:2019 handling of NaN and signed zeros costs several
+    /// instructions per step and per lane: with those, the three lists of 100 in a late step took 0.40 µs here, about a
+    /// tenth of the whole step, and now take 0.10 µs. Without NaN the two differ at most in the sign of a zero, which
+    /// min-max normalisation does not see.
+    /// </remarks>
     private static (float Min, float Max) Range(ReadOnlySpan<float> raw)
     {
         int i = 0;
@@ -58,15 +65,12 @@ internal struct ListStats
             for (i = Vector256<float>.Count; i + Vector256<float>.Count <= raw.Length; i += Vector256<float>.Count)
             {
                 var x = Vector256.LoadUnsafe(ref first, (nuint)i);
-                low = Vector256.Min(low, x);
-                high = Vector256.Max(high, x);
+                low = Vector256.MinNative(low, x);
+                high = Vector256.MaxNative(high, x);
             }
 
-            for (int lane = 0; lane < Vector256<float>.Count; lane++)
-            {
-                min = MathF.Min(min, low[lane]);
-                max = MathF.Max(max, high[lane]);
-            }
+            min = HorizontalMin(low);
+            max = HorizontalMax(high);
         }
 
         for (; i < raw.Length; i++)
@@ -76,6 +80,20 @@ internal struct ListStats
         }
 
         return (min, max);
+    }
+
+    private static float HorizontalMin(Vector256<float> v)
+    {
+        var x = Vector128.MinNative(v.GetLower(), v.GetUpper());
+        x = Vector128.MinNative(x, Vector128.Shuffle(x, Vector128.Create(2, 3, 0, 1)));
+        return Vector128.MinNative(x, Vector128.Shuffle(x, Vector128.Create(1, 0, 3, 2))).ToScalar();
+    }
+
+    private static float HorizontalMax(Vector256<float> v)
+    {
+        var x = Vector128.MaxNative(v.GetLower(), v.GetUpper());
+        x = Vector128.MaxNative(x, Vector128.Shuffle(x, Vector128.Create(2, 3, 0, 1)));
+        return Vector128.MaxNative(x, Vector128.Shuffle(x, Vector128.Create(1, 0, 3, 2))).ToScalar();
     }
 
     /// <summary>The sum in double precision (eight floats a step, widened into two four-lane accumulators).</summary>
